@@ -1,0 +1,67 @@
+/**
+ * Tolerated anomalies: the input is odd in a way Android accepts, and we repaired or ignored it as
+ * Android does. They are evidence (packers and droppers produce them), so they are data in the
+ * report, never log lines.
+ */
+export const DIAGNOSTIC_CODES = {
+  W_ZIP_ENCRYPTED_FLAG: 'general-purpose bit 0 ("encrypted") is set but ignored, as Android ignores it',
+  W_ZIP_LFH_MISMATCH: 'local file header disagrees with the central directory; central directory used, as Android does',
+  W_ZIP_UNKNOWN_METHOD: 'unknown compression method treated as deflate, as Android does',
+  W_ZIP_COMMENT_GARBAGE: 'bytes between central directory and end record, or a comment length that disagrees',
+  W_ZIP_PREPENDED_DATA: 'data before the first local file header (e.g. a Janus-style prepended DEX)',
+  W_ZIP_SUSPICIOUS_NAME: 'entry name is absolute, contains "..", a backslash or a NUL',
+  W_ZIP_BAD_CRC: "an entry's CRC-32 does not match its data",
+  W_ZIP_DUPLICATE_ENTRY: 'two entries share one name; Android refuses to install such an APK',
+  W_AXML_SIZE_MISMATCH: 'binary XML header size disagrees with the data; Android ignores the extra bytes',
+  W_AXML_UNKNOWN_CHUNK: 'unknown chunk type skipped, as Android skips it',
+  W_AXML_BAD_STRING: 'string in a string pool is unterminated or out of bounds; repaired',
+  W_AXML_NAME_MASKED: 'attribute name string disagrees with its resource ID (packer masking); resource ID used',
+  W_AXML_NAMESPACE_ODD: 'namespace declarations are unbalanced, repeated or unusual',
+  W_AXML_NODE_SKIPPED: 'a malformed node was skipped',
+  W_AXML_TRUNCATED: 'document ends before all elements are closed',
+  W_AXML_STYLES_IGNORED: 'string pool style data ignored',
+  W_MANIFEST_ODD: 'manifest structure Android tolerates but tools misread (duplicate or misplaced elements)',
+  W_ARSC_ODD: 'resources.arsc anomaly tolerated',
+  W_DEX_METHOD_SKIPPED: "a method's code is malformed; the method was skipped",
+  W_DEX_FAILED: 'a DEX file could not be parsed; the other DEX files were analysed',
+  W_DEX_ODD: 'DEX anomaly tolerated (checksum, map list, unusual layout)',
+  W_SIG_MALFORMED: 'signature data is malformed; signing facts are incomplete',
+  W_ARTIFACT_FAILED: 'an optional artifact could not be decoded; checks that need it are capped at review',
+  W_LIMIT_TRUNCATED: 'a bounded read stopped at its limit; evidence may be incomplete',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  message: string;
+  /** APK entry the anomaly is in. */
+  entry?: string;
+  /** Byte offset inside the entry, where known. */
+  offset?: number;
+}
+
+/** Collects diagnostics with a cap, so that a hostile file cannot grow the report without bound. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+  private dropped = 0;
+
+  constructor(private readonly max = 500) {}
+
+  add(code: DiagnosticCode, message: string, entry?: string, offset?: number): void {
+    if (this.items.length >= this.max) {
+      this.dropped++;
+      return;
+    }
+    const d: Diagnostic = { code, message };
+    if (entry !== undefined) d.entry = entry;
+    if (offset !== undefined) d.offset = offset;
+    this.items.push(d);
+  }
+
+  /** Diagnostics plus one summary line when some were dropped. */
+  list(): Diagnostic[] {
+    if (this.dropped === 0) return this.items;
+    return [...this.items, { code: 'W_LIMIT_TRUNCATED', message: `${this.dropped} further diagnostics omitted` }];
+  }
+}
