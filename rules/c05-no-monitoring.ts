@@ -1,0 +1,192 @@
+import { defineCheck, defineClause } from '../src/engine/types.js';
+import type { Component } from '../src/manifest/model.js';
+import { describeComponent, manifestEvidence } from './lib/evidence.js';
+
+const P = 'android.permission.';
+
+function servicesBoundBy(components: readonly Component[], permission: string): Component[] {
+  return components.filter((c) => c.kind === 'service' && c.permission === permission);
+}
+
+const accessibility = defineCheck({
+  meta: {
+    id: 'c05/accessibility-service',
+    title: { en: 'Accessibility service (reads other apps\' screens)', zh: '无障碍服务（可读取其他应用界面）' },
+    verdicts: ['warn'],
+    needs: ['manifest'],
+    messages: {
+      declared: {
+        en: 'accessibility service {{name}} can read the text on other apps\' screens; it must serve a disclosed assistive purpose',
+        zh: '无障碍服务 {{name}} 可读取其他应用界面上的文字，须用于已告知的辅助功能',
+      },
+    },
+  },
+  run({ facts, report }) {
+    for (const c of servicesBoundBy(facts.manifest.components, `${P}BIND_ACCESSIBILITY_SERVICE`)) {
+      report({ messageId: 'declared', verdict: 'warn', data: { name: c.name }, evidence: [manifestEvidence(`${c.path}/@android:permission`, describeComponent(c))] });
+    }
+  },
+});
+
+const notificationListener = defineCheck({
+  meta: {
+    id: 'c05/notification-listener',
+    title: { en: "Notification listener (reads other apps' notifications)", zh: '通知监听服务（可读取其他应用通知）' },
+    verdicts: ['warn'],
+    needs: ['manifest'],
+    messages: {
+      declared: {
+        en: "notification listener {{name}} can read every notification, including other apps' messages and verification codes",
+        zh: '通知监听服务 {{name}} 可读取全部通知，包括其他应用的消息和验证码',
+      },
+    },
+  },
+  run({ facts, report }) {
+    for (const c of servicesBoundBy(facts.manifest.components, `${P}BIND_NOTIFICATION_LISTENER_SERVICE`)) {
+      report({ messageId: 'declared', verdict: 'warn', data: { name: c.name }, evidence: [manifestEvidence(`${c.path}/@android:permission`, describeComponent(c))] });
+    }
+  },
+});
+
+const SMS_PERMISSIONS = [`${P}READ_SMS`, `${P}RECEIVE_SMS`, `${P}RECEIVE_MMS`, `${P}RECEIVE_WAP_PUSH`];
+const SMS_ACTIONS = ['android.provider.Telephony.SMS_RECEIVED', 'android.provider.Telephony.SMS_DELIVER', 'android.provider.Telephony.WAP_PUSH_RECEIVED'];
+
+const smsAccess = defineCheck({
+  meta: {
+    id: 'c05/sms-access',
+    title: { en: 'Reads or intercepts SMS', zh: '读取或拦截短信' },
+    verdicts: ['warn'],
+    needs: ['manifest'],
+    messages: {
+      permission: { en: '{{permission}} is requested: message content is communication content', zh: '申请了 {{permission}}：短信内容属于通信内容' },
+      receiver: { en: 'receiver {{name}} listens for {{action}}: incoming messages are intercepted', zh: '广播接收器 {{name}} 监听 {{action}}：可拦截收到的短信' },
+    },
+  },
+  run({ facts, report }) {
+    const m = facts.manifest;
+    for (const p of m.usesPermissions) {
+      if (SMS_PERMISSIONS.includes(p.name)) report({ messageId: 'permission', verdict: 'warn', data: { permission: p.name }, evidence: [manifestEvidence(p.path, p.name)] });
+    }
+    for (const c of m.components) {
+      if (c.kind !== 'receiver') continue;
+      for (const f of c.intentFilters) {
+        const action = f.actions.find((a) => SMS_ACTIONS.includes(a));
+        if (action !== undefined) report({ messageId: 'receiver', verdict: 'warn', data: { name: c.name, action }, evidence: [manifestEvidence(f.path, `${describeComponent(c)}: ${action}`)] });
+      }
+    }
+  },
+});
+
+const CALL_PERMISSIONS = [`${P}READ_CALL_LOG`, `${P}PROCESS_OUTGOING_CALLS`];
+const CALL_ACTIONS = ['android.intent.action.NEW_OUTGOING_CALL', 'android.intent.action.PHONE_STATE'];
+
+const callMonitoring = defineCheck({
+  meta: {
+    id: 'c05/call-monitoring',
+    title: { en: 'Monitors calls or reads the call log', zh: '监听通话或读取通话记录' },
+    verdicts: ['warn'],
+    needs: ['manifest'],
+    messages: {
+      permission: { en: '{{permission}} is requested: calls can be monitored', zh: '申请了 {{permission}}：可监听通话' },
+      receiver: { en: 'receiver {{name}} listens for {{action}}', zh: '广播接收器 {{name}} 监听 {{action}}' },
+    },
+  },
+  run({ facts, report }) {
+    const m = facts.manifest;
+    for (const p of m.usesPermissions) {
+      if (CALL_PERMISSIONS.includes(p.name)) report({ messageId: 'permission', verdict: 'warn', data: { permission: p.name }, evidence: [manifestEvidence(p.path, p.name)] });
+    }
+    for (const c of m.components) {
+      if (c.kind !== 'receiver') continue;
+      for (const f of c.intentFilters) {
+        const action = f.actions.find((a) => CALL_ACTIONS.includes(a));
+        if (action !== undefined) report({ messageId: 'receiver', verdict: 'warn', data: { name: c.name, action }, evidence: [manifestEvidence(f.path, `${describeComponent(c)}: ${action}`)] });
+      }
+    }
+  },
+});
+
+const usageStats = defineCheck({
+  meta: {
+    id: 'c05/usage-stats',
+    title: { en: 'Monitors app usage (PACKAGE_USAGE_STATS)', zh: '监控应用使用情况（PACKAGE_USAGE_STATS）' },
+    verdicts: ['warn'],
+    needs: ['manifest'],
+    messages: {
+      permission: { en: 'PACKAGE_USAGE_STATS is requested: the app can see which apps the user opens and for how long', zh: '申请了 PACKAGE_USAGE_STATS：可获知用户打开了哪些应用及时长' },
+    },
+  },
+  run({ facts, report }) {
+    const p = facts.manifest.usesPermissions.find((u) => u.name === `${P}PACKAGE_USAGE_STATS`);
+    if (p !== undefined) report({ messageId: 'permission', verdict: 'warn', evidence: [manifestEvidence(p.path, p.name)] });
+  },
+});
+
+const CAPTURE_TYPES = ['microphone', 'camera', 'mediaProjection'];
+
+const backgroundCapture = defineCheck({
+  meta: {
+    id: 'c05/background-capture-service',
+    title: { en: 'Foreground service that captures audio, camera or screen', zh: '可录音、拍摄或录屏的前台服务' },
+    verdicts: ['warn'],
+    needs: ['manifest'],
+    messages: {
+      service: {
+        en: 'service {{name}} declares foregroundServiceType {{types}}: it can keep capturing while the user is in another app',
+        zh: '服务 {{name}} 声明 foregroundServiceType {{types}}：用户切换到其他应用后仍可持续采集',
+      },
+    },
+  },
+  run({ facts, report }) {
+    for (const c of facts.manifest.components) {
+      const types = c.foregroundServiceTypes.filter((t) => CAPTURE_TYPES.includes(t));
+      if (c.kind === 'service' && types.length > 0) {
+        report({ messageId: 'service', verdict: 'warn', data: { name: c.name, types: types.join('|') }, evidence: [manifestEvidence(`${c.path}/@android:foregroundServiceType`, c.foregroundServiceTypes.join('|'))] });
+      }
+    }
+  },
+});
+
+const inputMethod = defineCheck({
+  meta: {
+    id: 'c05/input-method',
+    title: { en: 'App is an input method (sees every keystroke)', zh: '应用是输入法（可见全部按键输入）' },
+    verdicts: ['review'],
+    needs: ['manifest'],
+    messages: {
+      ime: {
+        en: 'input method service {{name}} receives everything the user types; with INTERNET it could upload keystrokes',
+        zh: '输入法服务 {{name}} 可接收用户的全部输入；具备联网权限时可能上传按键内容',
+      },
+    },
+    manualCheck: {
+      en: 'Type test strings (including a password field) with the keyboard and capture its network traffic: nothing typed may leave the device without the user enabling cloud input.',
+      zh: '使用该输入法输入测试字符（含密码框）并抓包：未经用户开启云输入，输入内容不得上传。',
+    },
+  },
+  run({ facts, report }) {
+    const m = facts.manifest;
+    if (!m.usesPermissions.some((p) => p.name === `${P}INTERNET`)) return;
+    for (const c of servicesBoundBy(m.components, `${P}BIND_INPUT_METHOD`)) {
+      report({ messageId: 'ime', verdict: 'review', data: { name: c.name }, evidence: [manifestEvidence(`${c.path}/@android:permission`, describeComponent(c))] });
+    }
+  },
+});
+
+export default defineClause({
+  clause: 5,
+  slug: 'no-monitoring',
+  title: {
+    zh: '严守个人隐私边界，绝不以监听监视等非法方式获取个人信息',
+    en: 'Never obtain personal information by eavesdropping or monitoring',
+  },
+  pledge: '严守个人隐私边界，绝不以监听监视等非法方式获取个人信息。',
+  requires: ['manifest', 'dex'],
+  checks: [accessibility, notificationListener, smsAccess, callMonitoring, usageStats, backgroundCapture, inputMethod],
+  manualChecks: [
+    {
+      en: 'Whether capture actually happens without user action is runtime behaviour: leave the app in the background and watch the microphone/camera indicators and privacy dashboard.',
+      zh: '是否在无用户操作时采集属于运行时行为：将应用置于后台，观察麦克风/摄像头指示与隐私仪表盘。',
+    },
+  ],
+});

@@ -1,0 +1,13 @@
+/** Documented exit statuses (README, ARCHITECTURE.md). */
+export const EXIT = {
+  /** No clause at or above --fail-on. */
+  OK: 0,
+  /** At least one clause at or above --fail-on. */
+  FAILED: 1,
+  /** Usage or configuration error. */
+  USAGE: 2,
+  /** An input could not be analysed (unreadable, not an APK, malformed beyond what Android accepts, internal error). */
+  INPUT: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

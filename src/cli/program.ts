@@ -1,0 +1,125 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CLAUSES } from '../../rules/index.js';
+import { audit, exitStatus, type FailOn } from '../index.js';
+import type { Lang } from '../engine/types.js';
+import { renderJson } from '../report/json.js';
+import type { AuditRecord } from '../report/model.js';
+import { renderTerminal } from '../report/terminal.js';
+import { formatPledgeError, isPledgeError } from '../util/errors.js';
+import { toolVersion } from '../version.js';
+import { dumpManifest } from './dump.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { defaultLang, useColor, writeFileAtomic, type Io } from './io.js';
+import { listRules, renderRulesText } from './rules-list.js';
+
+interface AuditFlags {
+  format: 'text' | 'json';
+  output?: string;
+  failOn: FailOn;
+  lang?: Lang;
+  strict?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  debug?: boolean;
+}
+
+function oneOf<T extends string>(values: readonly T[], what: string) {
+  return (v: string): T => {
+    if ((values as readonly string[]).includes(v)) return v as T;
+    throw new InvalidArgumentError(`${what} must be one of: ${values.join(', ')}`);
+  };
+}
+
+/**
+ * The command line. Analysis lives in src/index.ts; this file parses, calls, renders and maps
+ * outcomes to exit statuses. Commander's own exit (status 1 on usage errors) is overridden: 1
+ * means "a clause failed" here, so usage errors are 2.
+ */
+export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
+  const program = new Command('pledge-audit');
+  program
+    .description('Audit Android apps (APK) against the Shenzhen ten-point personal-information pledge (深圳市APP个人信息保护自律承诺书)')
+    .version(toolVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run pledge-audit --help for usage)')
+    .enablePositionalOptions();
+
+  program
+    .command('audit', { isDefault: true })
+    .description('audit one or more APKs (or AndroidManifest.xml files) and print a per-clause verdict')
+    .argument('<inputs...>', 'APK files, or binary/plain-text AndroidManifest.xml')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a clause is at or above this verdict').argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on')).default('fail'))
+    .addOption(new Option('--lang <lang>', 'language of messages (default: from LANG)').argParser(oneOf(['zh', 'en'] as const, '--lang')))
+    .option('--strict', 'promote the warnings CLAUSES.md marks "FAIL under --strict"')
+    .option('--no-color', 'never colour the output')
+    .option('-v, --verbose', 'show every finding with all its evidence')
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (inputs: string[], flags: AuditFlags) => {
+      const lang = flags.lang ?? defaultLang(io.env);
+      const records: AuditRecord[] = [];
+      for (const input of inputs) {
+        const record = await audit(input, { lang, strict: flags.strict === true });
+        records.push(record);
+        if (record.status === 'error' && flags.format === 'text' && flags.output === undefined) continue;
+        if (record.status === 'error') io.err(`pledge-audit: ${record.error.code} ${record.target.file}: ${record.error.message}\n`);
+      }
+      const toFile = flags.output !== undefined;
+      const text =
+        flags.format === 'json'
+          ? renderJson(records)
+          : renderTerminal(records, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true });
+      if (toFile) writeFileAtomic(flags.output as string, text);
+      else io.out(text);
+      setExit(exitStatus(records, flags.failOn));
+    });
+
+  const dump = program.command('dump').description('print decoded parts of an APK');
+  dump
+    .command('manifest')
+    .description('print the decoded AndroidManifest.xml')
+    .argument('<input>', 'APK or binary AndroidManifest.xml')
+    .action((input: string) => {
+      io.out(dumpManifest(input));
+      setExit(EXIT.OK);
+    });
+
+  program
+    .command('rules')
+    .description('list every check with its clause and the verdicts it can give')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of titles').argParser(oneOf(['zh', 'en'] as const, '--lang')))
+    .action((flags: { format: 'text' | 'json'; lang?: Lang }) => {
+      const rules = listRules(CLAUSES, flags.lang ?? defaultLang(io.env));
+      io.out(flags.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : renderRulesText(rules));
+      setExit(EXIT.OK);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit status instead of exiting, so that tests can call it. */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let code: ExitCode = EXIT.OK;
+  const program = createProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (isPledgeError(e)) {
+      io.err(`pledge-audit: ${formatPledgeError(e)}\n`);
+      if (e.hint !== undefined) io.err(`  ${e.hint}\n`);
+      return e.code === 'E_USAGE' || e.code === 'E_CONFIG' ? EXIT.USAGE : EXIT.INPUT;
+    }
+    throw e;
+  }
+}
+

@@ -1,0 +1,30 @@
+import type { ClauseModule, FindingVerdict, Lang } from '../engine/types.js';
+
+export interface RuleListing {
+  id: string;
+  clause: number;
+  title: string;
+  titles: { en: string; zh: string };
+  verdicts: readonly FindingVerdict[];
+  needs: readonly string[];
+  docs: string;
+}
+
+export function listRules(clauses: readonly ClauseModule[], lang: Lang): RuleListing[] {
+  return clauses.flatMap((c) =>
+    c.checks.map((k) => ({
+      id: k.meta.id,
+      clause: c.clause,
+      title: k.meta.title[lang],
+      titles: k.meta.title,
+      verdicts: k.meta.verdicts,
+      needs: k.meta.needs,
+      docs: `docs/rules/${k.meta.id}.md`,
+    })),
+  );
+}
+
+export function renderRulesText(rules: readonly RuleListing[]): string {
+  const lines = rules.map((r) => `${String(r.clause).padStart(2)}  ${r.id.padEnd(34)} ${r.verdicts.join('|').padEnd(18)} ${r.title}`);
+  return `${lines.join('\n')}\n`;
+}

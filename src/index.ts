@@ -1,0 +1,61 @@
+import { CLAUSES } from '../rules/index.js';
+import type { AppCoverageLimit } from './engine/run.js';
+import { runClauses } from './engine/run.js';
+import type { ClauseModule, Lang, Verdict } from './engine/types.js';
+import { VERDICT_RANK } from './engine/types.js';
+import { loadApp, type LoadOptions } from './facts/load.js';
+import { buildErrorRecord, buildReport } from './report/build.js';
+import type { AuditRecord, ToolInfo } from './report/model.js';
+import { toPledgeError } from './util/errors.js';
+import { toolVersion } from './version.js';
+
+export type { AuditRecord, AuditReport, AuditError } from './report/model.js';
+export type { ClauseModule, ClauseResult, Finding, Evidence, Location, Verdict } from './engine/types.js';
+
+export interface AuditOptions {
+  lang?: Lang;
+  strict?: boolean;
+  categories?: string[];
+  limits?: LoadOptions['limits'];
+  /** Clause modules to run (default: all ten); tests pass a single one. */
+  clauses?: readonly ClauseModule[];
+}
+
+export function toolInfo(): ToolInfo {
+  return { name: 'pledge-audit', version: toolVersion() };
+}
+
+/**
+ * Audits one input (APK, binary or plain-text AndroidManifest.xml). Never throws for bad input:
+ * an input that cannot be analysed yields an error record with a stable code.
+ */
+export async function audit(path: string, options: AuditOptions = {}): Promise<AuditRecord> {
+  const tool = toolInfo();
+  let facts;
+  try {
+    facts = loadApp(path, options.limits === undefined ? {} : { limits: options.limits });
+  } catch (e) {
+    return buildErrorRecord(path, toPledgeError(e), tool);
+  }
+  try {
+    const ruleOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories: options.categories ?? [] };
+    const limits: AppCoverageLimit[] = [];
+    const clauses = runClauses(facts, options.clauses ?? CLAUSES, ruleOptions, limits);
+    return buildReport(facts, clauses, limits, ruleOptions, tool);
+  } catch (e) {
+    return buildErrorRecord(path, toPledgeError(e), tool);
+  } finally {
+    facts.close();
+  }
+}
+
+export type FailOn = Verdict | 'never';
+
+/** 0 nothing at or above --fail-on, 1 something is, 3 an input could not be analysed. */
+export function exitStatus(records: readonly AuditRecord[], failOn: FailOn): 0 | 1 | 3 {
+  if (records.some((r) => r.status === 'error' || r.clauses.some((c) => c.error !== undefined))) return 3;
+  if (failOn === 'never') return 0;
+  const threshold = VERDICT_RANK[failOn];
+  const hit = records.some((r) => r.status === 'ok' && r.clauses.some((c) => c.verdict !== 'pass' && VERDICT_RANK[c.verdict] >= threshold));
+  return hit ? 1 : 0;
+}

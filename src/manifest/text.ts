@@ -1,0 +1,105 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { androidAttrId } from '../axml/android-attrs.js';
+import { ANDROID_NS, TYPE_STRING, type XmlAttribute, type XmlDocument, type XmlElement } from '../axml/types.js';
+import { PledgeError } from '../util/errors.js';
+
+/** Plain-text XML larger than this is not a manifest. */
+const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+const MAX_DEPTH = 512;
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/**
+ * Parses a plain-text AndroidManifest.xml (a source or merged manifest in a build pipeline) into
+ * the same tree the binary decoder builds. Android attributes get the resource ID aapt would
+ * give them, so every rule reads both inputs the same way.
+ */
+export function parseTextXml(text: string, entry = 'AndroidManifest.xml'): XmlDocument {
+  if (text.length > MAX_TEXT_BYTES) {
+    throw new PledgeError('E_INPUT_TOO_LARGE', `plain-text XML of ${text.length} characters exceeds ${MAX_TEXT_BYTES}`, { entry });
+  }
+  // Entity declarations are how XML bombs start; no Android manifest needs them.
+  if (/<!DOCTYPE[^>]*\[|<!ENTITY/i.test(text)) {
+    throw new PledgeError('E_XML_SYNTAX', 'DOCTYPE with entity declarations is not accepted', { entry });
+  }
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    throw new PledgeError('E_XML_SYNTAX', `line ${valid.err.line}: ${valid.err.msg}`, { entry });
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    preserveOrder: true,
+    parseAttributeValue: false,
+    parseTagValue: false,
+    trimValues: false,
+    processEntities: true,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    commentPropName: '#comment',
+  });
+  const tree = parser.parse(text) as OrderedNode[];
+  const roots: XmlElement[] = [];
+  for (const node of tree) {
+    const el = convert(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0, entry);
+    if (el !== undefined) roots.push(el);
+  }
+  const root = roots[0];
+  if (root === undefined) throw new PledgeError('E_XML_SYNTAX', 'the document has no element', { entry });
+  return { root, extraRoots: roots.slice(1), source: 'text' };
+}
+
+function tagOf(node: OrderedNode): string | undefined {
+  for (const k of Object.keys(node)) if (k !== ':@' && k !== '#text' && k !== '#comment') return k;
+  return undefined;
+}
+
+function convert(node: OrderedNode, scope: Map<string, string>, depth: number, entry: string): XmlElement | undefined {
+  const tag = tagOf(node);
+  if (tag === undefined) return undefined;
+  if (depth > MAX_DEPTH) throw new PledgeError('E_LIMIT_ELEMENTS', `elements nest deeper than ${MAX_DEPTH}`, { entry });
+  const rawAttrs = node[':@'] ?? {};
+  const local = new Map(scope);
+  const nsDecls: { prefix: string; uri: string }[] = [];
+  for (const [k, v] of Object.entries(rawAttrs)) {
+    if (k === 'xmlns') local.set('', v);
+    else if (k.startsWith('xmlns:')) {
+      local.set(k.slice(6), v);
+      nsDecls.push({ prefix: k.slice(6), uri: v });
+    }
+  }
+  const attrs: XmlAttribute[] = [];
+  for (const [k, v] of Object.entries(rawAttrs)) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+    const colon = k.indexOf(':');
+    const prefix = colon >= 0 ? k.slice(0, colon) : '';
+    const name = colon >= 0 ? k.slice(colon + 1) : k;
+    const ns = colon >= 0 ? (local.get(prefix) ?? null) : null;
+    const resId = ns === ANDROID_NS ? (androidAttrId(name) ?? 0) : 0;
+    const value = String(v);
+    attrs.push({ ns, name, resId, type: TYPE_STRING, data: 0, str: value, raw: value });
+  }
+  const [elPrefix, elLocal] = tag.includes(':') ? [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)] : ['', tag];
+  const el: XmlElement = {
+    name: elLocal,
+    ns: elPrefix !== '' ? (local.get(elPrefix) ?? null) : null,
+    attrs,
+    children: [],
+    line: 0,
+    offset: 0,
+  };
+  if (nsDecls.length > 0) el.nsDecls = nsDecls;
+  const kids = node[tag];
+  if (Array.isArray(kids)) {
+    for (const k of kids as OrderedNode[]) {
+      if (typeof k['#text'] === 'string') {
+        el.text = (el.text ?? '') + k['#text'];
+        continue;
+      }
+      const ch = convert(k, local, depth + 1, entry);
+      if (ch !== undefined) el.children.push(ch);
+    }
+  }
+  return el;
+}
