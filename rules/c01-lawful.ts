@@ -8,6 +8,16 @@ const legacyTargetSdk = defineCheck({
     title: { en: 'Dangerous permissions granted at install time (targetSdk < 23)', zh: '危险权限在安装时一揽子授予（targetSdk < 23）' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "GB/T 41391-2022 6.5 (system permissions: request at the time of use, for a stated purpose); 认定方法 四.6 and the 2023 MIIT notice (信管函〔2023〕26号): no bundled grant of several non-necessary permissions. Apps targeting API < 23 get every dangerous permission at install time.",
+        zh: "GB/T 41391-2022 第6.5条（系统权限应在使用时申请并说明目的）；《认定方法》四.6 与工信部 2023 年通知（信管函〔2023〕26号）：不得一揽子申请多项非必要权限。targetSdk < 23 的应用在安装时即获得全部危险权限。",
+      },
+      fix: {
+        en: "Raise targetSdkVersion to 23 or higher (current store rules require much higher) and request each dangerous permission at runtime, when the feature that needs it starts, with its purpose explained.",
+        zh: "将 targetSdkVersion 提升至 23 以上（应用商店现行要求更高），并在相关功能启动时按需动态申请各项危险权限、说明用途。",
+      },
+    },
     messages: {
       legacy: {
         en: 'targetSdk {{targetSdk}} < 23: the {{count}} dangerous permissions ({{permissions}}) are granted at install without a runtime prompt, so consent cannot be asked per feature',

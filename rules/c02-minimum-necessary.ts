@@ -9,6 +9,16 @@ const backgroundLocation = defineCheck({
     title: { en: 'Location collected in the background', zh: '后台收集位置信息' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "164号文 1.2 (collection in the background / silent state); PIPL Art. 6 (minimum necessary). Background location is necessary only for types such as 地图导航, 网络约车, 用车服务, 运动健身 (necessary-information rule, 2021).",
+        zh: "164号文 1.2（静默状态下或在后台运行时收集）；《个人信息保护法》第六条（最小必要）。仅地图导航、网络约车、用车服务、运动健身等类型确需后台定位（2021 年必要个人信息范围规定）。",
+      },
+      fix: {
+        en: "Remove ACCESS_BACKGROUND_LOCATION and location foreground services unless a core, user-visible feature needs them; request the permission separately with its purpose when that feature starts.",
+        zh: "除非核心且用户可感知的功能确需，删除 ACCESS_BACKGROUND_LOCATION 与定位类前台服务；确需时在功能启动时单独申请并说明用途。",
+      },
+    },
     messages: {
       permission: {
         en: 'ACCESS_BACKGROUND_LOCATION is requested: location can be read while the app is not in use',
@@ -38,6 +48,16 @@ const queryAllPackages = defineCheck({
     title: { en: 'Installed-app list visible (QUERY_ALL_PACKAGES)', zh: '可获取软件安装列表（QUERY_ALL_PACKAGES）' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "164号文 names 软件安装列表 among the PI collected beyond need; Google Play treats the installed-app list as personal and sensitive (developer.android.com/training/package-visibility).",
+        zh: "164号文将\"软件安装列表\"列为超范围收集的个人信息；Google Play 将已安装应用列表视为个人敏感信息（developer.android.com/training/package-visibility）。",
+      },
+      fix: {
+        en: "Replace QUERY_ALL_PACKAGES with specific <queries> entries for the packages or intents the app really interacts with.",
+        zh: "以 <queries> 精确声明确需交互的应用包名或 Intent，取代 QUERY_ALL_PACKAGES。",
+      },
+    },
     messages: {
       queryAll: {
         en: 'QUERY_ALL_PACKAGES is requested: the app can list every installed app, which regulators and Google Play treat as personal information',
@@ -57,6 +77,16 @@ const phoneNumber = defineCheck({
     title: { en: "Device phone number readable", zh: '可读取本机号码' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Necessary-information rule (2021): the necessary item is the registration phone number the user provides, not the device's own number; 认定方法 四.1 (PI unrelated to the service).",
+        zh: "《常见类型移动互联网应用程序必要个人信息范围规定》：必要的是用户提供的注册手机号，而非本机号码；《认定方法》四.1（收集与业务无关的个人信息）。",
+      },
+      fix: {
+        en: "Drop READ_PHONE_NUMBERS; let the user type the number or use a carrier one-click login that asks consent.",
+        zh: "删除 READ_PHONE_NUMBERS；由用户输入号码，或使用经用户同意的运营商一键登录。",
+      },
+    },
     messages: {
       permission: {
         en: 'READ_PHONE_NUMBERS is requested: the device number is not necessary information (a registration number is typed by the user)',

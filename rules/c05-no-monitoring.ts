@@ -14,6 +14,16 @@ const accessibility = defineCheck({
     title: { en: 'Accessibility service (reads other apps\' screens)', zh: '无障碍服务（可读取其他应用界面）' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Pledge clause 5 (no monitoring); PIPL Art. 10 (no illegal collection). An accessibility service can read the text of other apps' screens (DroidLysis accessibility_service).",
+        zh: "承诺第五条（不得监听监视）；《个人信息保护法》第十条（不得非法收集）。无障碍服务可读取其他应用界面文字（DroidLysis accessibility_service）。",
+      },
+      fix: {
+        en: "Keep accessibility services only for a disclosed assistive function, set canRetrieveWindowContent=\"false\" where the content is not needed, and describe the service in the privacy policy.",
+        zh: "仅在提供已告知的辅助功能时保留无障碍服务；无需读取内容时设置 canRetrieveWindowContent=\"false\"，并在隐私政策中说明。",
+      },
+    },
     messages: {
       declared: {
         en: 'accessibility service {{name}} can read the text on other apps\' screens; it must serve a disclosed assistive purpose',
@@ -34,6 +44,16 @@ const notificationListener = defineCheck({
     title: { en: "Notification listener (reads other apps' notifications)", zh: '通知监听服务（可读取其他应用通知）' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Pledge clause 5; PIPL Art. 10. A notification listener receives every notification, including other apps' messages and verification codes.",
+        zh: "承诺第五条；《个人信息保护法》第十条。通知监听服务可收到全部通知，包括其他应用的消息和验证码。",
+      },
+      fix: {
+        en: "Remove the NotificationListenerService unless it is the app's disclosed core function (e.g. a wearable companion), and state what it reads in the privacy policy.",
+        zh: "除非是应用已告知的核心功能（如穿戴设备伴侣应用），删除通知监听服务，并在隐私政策中说明读取内容。",
+      },
+    },
     messages: {
       declared: {
         en: "notification listener {{name}} can read every notification, including other apps' messages and verification codes",
@@ -57,6 +77,16 @@ const smsAccess = defineCheck({
     title: { en: 'Reads or intercepts SMS', zh: '读取或拦截短信' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Pledge clause 5; message content is communication content (PIPL Art. 28 sensitive PI). Only 短信 and 安全管理 apps have a reason to read or intercept SMS.",
+        zh: "承诺第五条；短信内容属于通信内容（《个人信息保护法》第二十八条敏感个人信息）。仅短信类、安全管理类应用有理由读取或拦截短信。",
+      },
+      fix: {
+        en: "Use the SMS Retriever / SMS User Consent APIs for verification codes instead of READ_SMS/RECEIVE_SMS and SMS_RECEIVED receivers.",
+        zh: "验证码请使用 SMS Retriever 或 SMS User Consent API，替代 READ_SMS/RECEIVE_SMS 权限和短信广播接收器。",
+      },
+    },
     messages: {
       permission: { en: '{{permission}} is requested: message content is communication content', zh: '申请了 {{permission}}：短信内容属于通信内容' },
       receiver: { en: 'receiver {{name}} listens for {{action}}: incoming messages are intercepted', zh: '广播接收器 {{name}} 监听 {{action}}：可拦截收到的短信' },
@@ -86,6 +116,16 @@ const callMonitoring = defineCheck({
     title: { en: 'Monitors calls or reads the call log', zh: '监听通话或读取通话记录' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Pledge clause 5; PIPL Art. 10. READ_CALL_LOG, PROCESS_OUTGOING_CALLS and PHONE_STATE / NEW_OUTGOING_CALL receivers let an app monitor calls.",
+        zh: "承诺第五条；《个人信息保护法》第十条。READ_CALL_LOG、PROCESS_OUTGOING_CALLS 及通话状态广播接收器可监听通话。",
+      },
+      fix: {
+        en: "Remove call-log and call-state access unless the app is a dialer or caller-ID app with that disclosed purpose.",
+        zh: "除非应用是拨号或来电识别类且已告知用途，删除通话记录与通话状态访问。",
+      },
+    },
     messages: {
       permission: { en: '{{permission}} is requested: calls can be monitored', zh: '申请了 {{permission}}：可监听通话' },
       receiver: { en: 'receiver {{name}} listens for {{action}}', zh: '广播接收器 {{name}} 监听 {{action}}' },
@@ -112,6 +152,16 @@ const usageStats = defineCheck({
     title: { en: 'Monitors app usage (PACKAGE_USAGE_STATS)', zh: '监控应用使用情况（PACKAGE_USAGE_STATS）' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Pledge clause 5; MobSF android_usage_stats. PACKAGE_USAGE_STATS reveals which apps the user opens and for how long.",
+        zh: "承诺第五条。PACKAGE_USAGE_STATS 可获知用户使用哪些应用及使用时长。",
+      },
+      fix: {
+        en: "Remove PACKAGE_USAGE_STATS unless app-usage statistics are the app's disclosed function (e.g. digital wellbeing).",
+        zh: "除非应用的已告知功能即为使用时长统计（如健康使用手机类），删除 PACKAGE_USAGE_STATS。",
+      },
+    },
     messages: {
       permission: { en: 'PACKAGE_USAGE_STATS is requested: the app can see which apps the user opens and for how long', zh: '申请了 PACKAGE_USAGE_STATS：可获知用户打开了哪些应用及时长' },
     },
@@ -130,6 +180,16 @@ const backgroundCapture = defineCheck({
     title: { en: 'Foreground service that captures audio, camera or screen', zh: '可录音、拍摄或录屏的前台服务' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Pledge clause 5; 164号文 1.2 (background collection). Android requires a foregroundServiceType per foreground service (developer.android.com/guide/components/fg-service-types); camera, microphone and mediaProjection types capture while the user is elsewhere.",
+        zh: "承诺第五条；164号文 1.2（后台收集）。Android 要求前台服务声明类型（developer.android.com/guide/components/fg-service-types）；camera、microphone、mediaProjection 类型可在用户离开应用后继续采集。",
+      },
+      fix: {
+        en: "Capture only from a visible activity in response to a user action; if a background capture service is essential (calls, recording apps), show a persistent notice and stop it when the task ends.",
+        zh: "仅在可见界面、由用户操作触发时采集；确需后台采集（通话、录音类应用）时显示常驻提示并在任务结束时停止服务。",
+      },
+    },
     messages: {
       service: {
         en: 'service {{name}} declares foregroundServiceType {{types}}: it can keep capturing while the user is in another app',
@@ -153,6 +213,16 @@ const inputMethod = defineCheck({
     title: { en: 'App is an input method (sees every keystroke)', zh: '应用是输入法（可见全部按键输入）' },
     verdicts: ['review'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Necessary-information rule (2021): 输入法 apps need no personal information for their basic function; keystrokes are personal information.",
+        zh: "《常见类型移动互联网应用程序必要个人信息范围规定》：输入法类应用基本功能无须个人信息；按键输入内容属于个人信息。",
+      },
+      fix: {
+        en: "Keep typing local by default; make cloud input, association and statistics opt-in, and never transmit password-field input.",
+        zh: "默认仅在本地处理输入；云输入、联想与统计功能应由用户主动开启，且不得传输密码框输入内容。",
+      },
+    },
     messages: {
       ime: {
         en: 'input method service {{name}} receives everything the user types; with INTERNET it could upload keystrokes',

@@ -1,12 +1,10 @@
 import { defineCheck, defineClause } from '../src/engine/types.js';
-import { loadData } from '../src/util/data-path.js';
+import { sdkDisplayName } from '../src/facts/app-facts.js';
 import { describeComponent, manifestEvidence } from './lib/evidence.js';
 
-interface ProviderTable {
-  providers: Record<string, { sdk: string; category: string }>;
-}
-
-const TRACKING = new Set(['ads', 'analytics', 'push', 'attribution', 'crash']);
+/** SDK categories that collect or transmit personal information as part of their job. */
+const TRACKING = new Set(['ads', 'analytics', 'push', 'attribution', 'crash', 'risk-control']);
+const STARTUP_PROVIDER = 'androidx.startup.InitializationProvider';
 
 const autoInitProvider = defineCheck({
   meta: {
@@ -14,20 +12,50 @@ const autoInitProvider = defineCheck({
     title: { en: 'SDK starts itself before the app (auto-init provider)', zh: 'SDK 通过自启动 Provider 在应用之前初始化' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "Content providers start before Application.onCreate (androidx InitializationProvider docs), i.e. before any consent dialog; 164号文 1.1 scenarios 4–5 and 认定方法 三.1 (collecting before consent).",
+        zh: "ContentProvider 会在 Application.onCreate 之前启动（androidx InitializationProvider 文档），早于任何隐私弹窗；164号文 1.1 场景4–5、《认定方法》三.1（征得同意前收集）。",
+      },
+      fix: {
+        en: "Disable the SDK's auto-init provider (tools:node=\"remove\" in the manifest, or the vendor's kill-switch meta-data) and initialise the SDK only after the user agrees to the privacy policy, using the vendor's compliance API.",
+        zh: "禁用 SDK 的自启动 Provider（在清单中使用 tools:node=\"remove\" 或厂商提供的开关 meta-data），并在用户同意隐私政策后再通过厂商合规接口初始化 SDK。",
+      },
+    },
     messages: {
       provider: {
         en: '{{sdk}} registers provider {{name}}, which Android starts before Application.onCreate, before any consent dialog can be shown',
         zh: '{{sdk}} 注册了 Provider {{name}}，Android 会在 Application.onCreate 之前启动它，早于任何隐私弹窗',
       },
+      initializer: {
+        en: '{{sdk}} is started by androidx.startup (initializer {{name}}) before Application.onCreate, before any consent dialog can be shown',
+        zh: '{{sdk}} 通过 androidx.startup（初始化器 {{name}}）在 Application.onCreate 之前启动，早于任何隐私弹窗',
+      },
     },
   },
   run({ facts, report }) {
-    const known = loadData<ProviderTable>('auto-init-providers.json').providers;
-    for (const c of facts.manifest.components) {
+    const m = facts.manifest;
+    const meta = new Map(m.metaData.map((d) => [d.name, d.value?.text]));
+    /** The vendor's documented switch, set to its "off" value, means the provider does not collect. */
+    const switchedOff = (sdk: { killSwitchMetaData: { key: string; disableValue: string }[] }): boolean =>
+      sdk.killSwitchMetaData.some((k) => meta.get(k.key)?.toLowerCase() === k.disableValue.toLowerCase());
+    for (const c of m.components) {
       if (c.kind !== 'provider' || !c.enabled) continue;
-      const sdk = known[c.name];
-      if (sdk === undefined || !TRACKING.has(sdk.category)) continue;
-      report({ messageId: 'provider', verdict: 'warn', data: { sdk: sdk.sdk, name: c.name }, evidence: [manifestEvidence(c.path, describeComponent(c))] });
+      const sdk = facts.sdkOfAutoInitProvider(c.name);
+      if (sdk !== undefined && TRACKING.has(sdk.category) && !switchedOff(sdk)) {
+        const owner = { kind: 'sdk' as const, id: sdk.id, name: sdkDisplayName(sdk) };
+        report({ messageId: 'provider', verdict: 'warn', data: { sdk: sdkDisplayName(sdk), name: c.name }, evidence: [manifestEvidence(c.path, describeComponent(c), owner)] });
+      }
+      if (c.name !== STARTUP_PROVIDER) continue;
+      // androidx.startup runs every initializer listed as meta-data of its provider.
+      for (const md of c.metaData) {
+        if (md.value?.text !== 'androidx.startup') continue;
+        const ref = facts.sdkOfClass(md.name);
+        const rec = ref === undefined ? undefined : facts.catalogue.sdks.find((s) => s.id === ref.id);
+        if (rec === undefined || !TRACKING.has(rec.category) || switchedOff(rec)) continue;
+        const owner = { kind: 'sdk' as const, id: rec.id, name: sdkDisplayName(rec) };
+        report({ messageId: 'initializer', verdict: 'warn', data: { sdk: sdkDisplayName(rec), name: md.name }, evidence: [manifestEvidence(md.path, md.name, owner)] });
+      }
     }
   },
 });
@@ -51,6 +79,16 @@ const selfStart = defineCheck({
     title: { en: 'Starts itself on system events (自启动)', zh: '监听系统事件自启动' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "164号文 2.2 (频繁自启动和关联启动) and the 2023 MIIT notice: apps must not start themselves or other apps without a reasonable user-facing reason.",
+        zh: "164号文 2.2（频繁自启动和关联启动）及工信部 2023 年通知：无合理场景不得自启动或关联启动。",
+      },
+      fix: {
+        en: "Remove BOOT_COMPLETED/USER_PRESENT/connectivity receivers that only keep push SDKs alive; schedule deferrable work with WorkManager and rely on the system push channel.",
+        zh: "删除仅用于推送保活的开机、解锁、网络变化广播接收器；可延迟任务使用 WorkManager，推送依赖系统通道。",
+      },
+    },
     messages: {
       receiver: {
         en: 'receiver {{name}} is started by {{actions}} without the user opening the app',

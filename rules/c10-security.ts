@@ -9,6 +9,16 @@ const debuggable = defineCheck({
     title: { en: 'Release build is debuggable', zh: '发布版本可调试' },
     verdicts: ['fail'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "PIPL Art. 51 (technical security measures); MobSF app_is_debuggable. A debuggable release lets anyone with adb read app memory and private storage.",
+        zh: "《个人信息保护法》第五十一条（安全技术措施）；MobSF app_is_debuggable。可调试的发布包允许任何能使用 adb 的人读取应用内存和私有存储。",
+      },
+      fix: {
+        en: "Build releases with debuggable false (the release build type does this by default; do not set android:debuggable in the manifest).",
+        zh: "发布版本使用 debuggable=false 构建（release 构建类型默认如此，不要在清单中写 android:debuggable）。",
+      },
+    },
     messages: {
       debuggable: {
         en: 'android:debuggable="true": any user with adb can attach a debugger and read the app\'s memory and private files',
@@ -29,6 +39,16 @@ const testOnly = defineCheck({
     title: { en: 'Build is marked test-only', zh: '构建标记为仅测试' },
     verdicts: ['fail'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "PIPL Art. 51; MobSF app_in_test_mode. testOnly marks a development build that must not be distributed.",
+        zh: "《个人信息保护法》第五十一条；MobSF app_in_test_mode。testOnly 表示不应分发的开发构建。",
+      },
+      fix: {
+        en: "Ship an APK built by the release variant (Android Studio sets testOnly only on builds deployed from the IDE).",
+        zh: "分发 release 变体构建的 APK（仅从 IDE 部署的构建才会带 testOnly）。",
+      },
+    },
     messages: {
       testOnly: {
         en: 'android:testOnly="true": a test build, not a release; it can only be installed with adb install -t',
@@ -49,6 +69,16 @@ const cleartext = defineCheck({
     title: { en: 'Cleartext (HTTP) traffic permitted', zh: '允许明文（HTTP）传输' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "PIPL Art. 51 (encryption); MobSF clear_text_traffic. Android permits cleartext HTTP by default for targetSdk ≤ 27.",
+        zh: "《个人信息保护法》第五十一条（加密）；MobSF clear_text_traffic。targetSdk ≤ 27 时 Android 默认允许 HTTP 明文传输。",
+      },
+      fix: {
+        en: "Set android:usesCleartextTraffic=\"false\" (or a network security config with cleartextTrafficPermitted=\"false\") and move every endpoint to HTTPS.",
+        zh: "设置 android:usesCleartextTraffic=\"false\"（或网络安全配置中 cleartextTrafficPermitted=\"false\"），所有接口改用 HTTPS。",
+      },
+    },
     messages: {
       explicit: {
         en: 'android:usesCleartextTraffic="true": personal information can travel unencrypted over HTTP',
@@ -83,6 +113,16 @@ const allowBackup = defineCheck({
     title: { en: 'App data can be backed up and extracted', zh: '应用数据可被备份导出' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "PIPL Art. 51; MobSF app_allowbackup / allowbackup_not_set. With backup allowed and no rules, the app's private data can be copied off the device.",
+        zh: "《个人信息保护法》第五十一条；MobSF app_allowbackup / allowbackup_not_set。允许备份且无规则时，应用私有数据可被导出。",
+      },
+      fix: {
+        en: "Set android:allowBackup=\"false\", or keep backup and add fullBackupContent / dataExtractionRules that exclude tokens, databases and preferences holding personal information.",
+        zh: "设置 android:allowBackup=\"false\"，或保留备份但通过 fullBackupContent / dataExtractionRules 排除含个人信息的令牌、数据库和偏好设置。",
+      },
+    },
     messages: {
       explicit: {
         en: 'android:allowBackup="true" without backup rules: app data, including any personal information it stores, can be copied off the device with adb backup or cloud backup',
@@ -112,6 +152,16 @@ const exportedProvider = defineCheck({
     title: { en: 'Content provider exported without a permission', zh: '内容提供器导出且无权限保护' },
     verdicts: ['warn'],
     needs: ['manifest'],
+    docs: {
+      basis: {
+        en: "PIPL Art. 51 (access control); MobSF exported_provider. An exported provider without a permission can be queried by any app; before API 17 providers were exported by default.",
+        zh: "《个人信息保护法》第五十一条（访问控制）；MobSF exported_provider。未设权限的导出 Provider 可被任何应用查询；API 17 之前 Provider 默认导出。",
+      },
+      fix: {
+        en: "Set android:exported=\"false\", or protect the provider with a signature-level permission; grant URI permissions only on narrow paths.",
+        zh: "设置 android:exported=\"false\"，或用 signature 级权限保护；仅对具体路径授予 URI 权限。",
+      },
+    },
     messages: {
       exported: {
         en: 'provider {{name}} is exported without a read/write permission: any app can query it',

@@ -1,4 +1,6 @@
 import type { ZipArchive } from '../apk/zip.js';
+import type { Owner } from '../engine/types.js';
+import { loadCatalogue, sdkMatcher, type SdkCatalogue, type SdkRecord, type SdkRef } from '../sdk/index.js';
 import type { XmlDocument } from '../axml/types.js';
 import type { Manifest } from '../manifest/model.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
@@ -49,6 +51,29 @@ export class AppFacts {
     return this.failures.get(a);
   }
 
+  /** The SDK catalogue (rules/data/sdks.json). */
+  get catalogue(): SdkCatalogue {
+    return loadCatalogue();
+  }
+
+  /** Catalogue SDK owning a dotted class name at a package boundary; the app's own package wins. */
+  sdkOfClass(className: string): SdkRef | undefined {
+    const pkg = this.manifest.package;
+    if (className === pkg || className.startsWith(`${pkg}.`)) return undefined;
+    return sdkMatcher().ownerOfClassName(className);
+  }
+
+  /** Who holds evidence located in a class: the app, or an SDK by its catalogue id. */
+  ownerOfClass(className: string): Owner {
+    const sdk = this.sdkOfClass(className);
+    return sdk === undefined ? { kind: 'app' } : { kind: 'sdk', id: sdk.id, name: sdkDisplayName(sdk) };
+  }
+
+  /** Catalogue records whose auto-init providers include this class name. */
+  sdkOfAutoInitProvider(className: string): SdkRecord | undefined {
+    return this.catalogue.sdks.find((s) => s.autoInitProviders.includes(className));
+  }
+
   /** Releases the input file. Facts already computed stay readable. */
   close(): void {
     this.zip?.source.close();
@@ -59,4 +84,9 @@ export class AppFacts {
     this.states.set(a, s);
     if (error !== undefined) this.failures.set(a, error);
   }
+}
+
+/** `Umeng Analytics (友盟统计)`: both names, because reviewers compare with a Chinese SDK list. */
+export function sdkDisplayName(s: { name: { en: string; zh?: string } }): string {
+  return s.name.zh !== undefined && s.name.zh !== s.name.en ? `${s.name.en} (${s.name.zh})` : s.name.en;
 }

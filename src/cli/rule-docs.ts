@@ -1,0 +1,69 @@
+import type { Check, ClauseModule, FindingVerdict } from '../engine/types.js';
+
+const VERDICT_TEXT: Record<FindingVerdict, { en: string; zh: string }> = {
+  fail: { en: 'fail', zh: '不通过（fail）' },
+  warn: { en: 'warn', zh: '警告（warn）' },
+  review: { en: 'review (a person must decide)', zh: '待人工复核（review）' },
+};
+
+/**
+ * docs/rules/<id>.md, generated from the check's own metadata so that the page and the
+ * behaviour cannot drift apart (scripts/gen-rule-docs.mjs writes them; a test compares).
+ */
+export function renderRuleDoc(clause: ClauseModule, check: Check): string {
+  const m = check.meta;
+  const messages = Object.values(m.messages);
+  const lines: string[] = [
+    `# ${m.id}: ${m.title.en} / ${m.title.zh}`,
+    '',
+    `Clause ${clause.clause} · 承诺第${clause.clause}条: ${clause.pledge}`,
+    '',
+    `Verdicts: ${m.verdicts.map((v) => VERDICT_TEXT[v].en).join(', ')} · 结论：${m.verdicts.map((v) => VERDICT_TEXT[v].zh).join('、')}`,
+    `Evidence needed: ${m.needs.join(', ')}`,
+    '',
+    '## What it looks for',
+    '',
+    ...messages.map((t) => `- ${t.en.replace(/\{\{(\w+)\}\}/g, '<$1>')}`),
+    '',
+    '## 检查内容',
+    '',
+    ...messages.map((t) => `- ${t.zh.replace(/\{\{(\w+)\}\}/g, '<$1>')}`),
+    '',
+    '## Why',
+    '',
+    m.docs.basis.en,
+    '',
+    '## 依据',
+    '',
+    m.docs.basis.zh,
+    '',
+    '## How to fix',
+    '',
+    m.docs.fix.en,
+    '',
+    '## 修复建议',
+    '',
+    m.docs.fix.zh,
+    '',
+  ];
+  if (m.manualCheck !== undefined) {
+    lines.push('## Manual check / 人工核查', '', m.manualCheck.en, '', m.manualCheck.zh, '');
+  }
+  lines.push(
+    '## Suppressing / 抑制',
+    '',
+    'If the finding is intended (for example a disclosed feature), suppress it in `pledge-audit.config.json` with a written reason; an expiry date makes the suppression lapse:',
+    '',
+    '如确属预期（例如已告知的功能），可在 `pledge-audit.config.json` 中附书面理由抑制；设置到期日后抑制自动失效：',
+    '',
+    '```json',
+    '{',
+    '  "suppressions": [',
+    `    { "check": "${m.id}", "reason": "<why this is acceptable / 为何可以接受>", "expires": "2027-06-30" }`,
+    '  ]',
+    '}',
+    '```',
+    '',
+  );
+  return lines.join('\n');
+}

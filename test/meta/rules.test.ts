@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLAUSES } from '../../rules/index.js';
+import { renderRuleDoc } from '../../src/cli/rule-docs.js';
+import { REPO } from '../helpers/corpus.js';
+import { CASES } from '../rules/cases.js';
+
+const checks = CLAUSES.flatMap((c) => c.checks.map((k) => ({ clause: c, check: k })));
+
+describe('rule modules', () => {
+  it('rules/index.ts lists exactly the clause files in rules/, in order', () => {
+    const files = readdirSync(join(REPO, 'rules')).filter((f) => /^c\d\d-.+\.ts$/.test(f)).sort();
+    expect(CLAUSES.map((c) => `c${String(c.clause).padStart(2, '0')}-${c.slug}.ts`)).toEqual(files);
+    expect(CLAUSES.map((c) => c.clause)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('check ids are unique and carry their clause number', () => {
+    const ids = checks.map((c) => c.check.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { clause, check } of checks) expect(check.meta.id).toMatch(new RegExp(`^c${String(clause.clause).padStart(2, '0')}/[a-z0-9-]+$`));
+  });
+
+  it('every message has both languages and every placeholder is the same in both', () => {
+    for (const { check } of checks) {
+      for (const [id, m] of Object.entries(check.meta.messages)) {
+        expect(m.en.length, `${check.meta.id}/${id} en`).toBeGreaterThan(0);
+        expect(m.zh.length, `${check.meta.id}/${id} zh`).toBeGreaterThan(0);
+        const ph = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((x) => x[1]).sort();
+        expect(ph(m.zh), `${check.meta.id}/${id} placeholders`).toEqual(ph(m.en));
+      }
+      expect(check.meta.title.en.length).toBeGreaterThan(0);
+      expect(check.meta.title.zh.length).toBeGreaterThan(0);
+      if (check.meta.verdicts.includes('review')) {
+        const hasManual = check.meta.manualCheck !== undefined || CLAUSES.some((c) => c.checks.includes(check) && (c.manualChecks?.length ?? 0) > 0);
+        expect(hasManual, `${check.meta.id} can say review, so a manual check must be suggested`).toBe(true);
+      }
+    }
+  });
+
+  it.each(checks.map((c) => c.check.meta.id))('%s has a fixture where it fires and one where it stays silent', (id) => {
+    const cases = CASES[id];
+    expect(cases, `no cases for ${id} in test/rules/cases*.ts`).toBeDefined();
+    expect(cases?.fires.length ?? 0).toBeGreaterThan(0);
+    expect(cases?.silent.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('no cases for checks that do not exist', () => {
+    const ids = new Set(checks.map((c) => c.check.meta.id));
+    for (const id of Object.keys(CASES)) expect(ids.has(id), id).toBe(true);
+  });
+
+  it.each(checks.map((c) => c.check.meta.id))('%s has an up-to-date docs page', (id) => {
+    const path = join(REPO, 'docs/rules', `${id}.md`);
+    expect(existsSync(path), `docs/rules/${id}.md is missing: npm run build && node scripts/gen-rule-docs.mjs`).toBe(true);
+    const entry = checks.find((c) => c.check.meta.id === id);
+    if (entry === undefined) throw new Error(id);
+    expect(readFileSync(path, 'utf8'), `docs/rules/${id}.md is stale: npm run build && node scripts/gen-rule-docs.mjs`).toBe(renderRuleDoc(entry.clause, entry.check));
+  });
+
+  it('docs/rules holds no page for a check that does not exist', () => {
+    const ids = new Set(checks.map((c) => c.check.meta.id));
+    const pages = readdirSync(join(REPO, 'docs/rules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    for (const p of pages) expect(ids.has(p.replace(/\\/g, '/').replace(/\.md$/, '')), p).toBe(true);
+  });
+});
