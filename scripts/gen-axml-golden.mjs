@@ -16,7 +16,7 @@ for (const f of readdirSync(dir).sort()) {
   let xml;
   try {
     xml = execFileSync('androguard', ['axml', join(dir, f)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120000 });
-  } catch (e) {
+  } catch {
     out[f] = { androguard: 'failed' };
     continue;
   }

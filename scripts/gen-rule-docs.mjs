@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes docs/rules/<check id>.md for every check, from the checks' own metadata
+// Writes docs/rules/<check id>.md for every check, from the checks' own metadata, and docs/errors.md
 // (run `npm run build` first). test/meta/rules.test.ts fails when a page is stale.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,4 +17,6 @@ for (const clause of CLAUSES) {
     n++;
   }
 }
-console.log(`wrote ${n} rule pages`);
+const { renderErrorDocs } = await import(join(root, 'dist/src/cli/error-docs.js'));
+writeFileSync(join(root, 'docs/errors.md'), renderErrorDocs());
+console.log(`wrote ${n} rule pages and docs/errors.md`);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAUSES } from '../../rules/index.js';
+import { renderErrorDocs } from '../../src/cli/error-docs.js';
 import { renderRuleDoc } from '../../src/cli/rule-docs.js';
 import { REPO } from '../helpers/corpus.js';
 import { CASES } from '../rules/cases.js';
@@ -56,6 +57,10 @@ describe('rule modules', () => {
     const entry = checks.find((c) => c.check.meta.id === id);
     if (entry === undefined) throw new Error(id);
     expect(readFileSync(path, 'utf8'), `docs/rules/${id}.md is stale: npm run build && node scripts/gen-rule-docs.mjs`).toBe(renderRuleDoc(entry.clause, entry.check));
+  });
+
+  it('docs/errors.md lists every error and diagnostic code', () => {
+    expect(readFileSync(join(REPO, 'docs/errors.md'), 'utf8'), 'docs/errors.md is stale: npm run docs').toBe(renderErrorDocs());
   });
 
   it('docs/rules holds no page for a check that does not exist', () => {

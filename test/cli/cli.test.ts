@@ -1,0 +1,131 @@
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/corpus.js';
+import { exec } from '../helpers/exec.js';
+import { fixtureApk, FIXTURE_SRC } from '../helpers/fixtures.js';
+
+const schema = JSON.parse(readFileSync(join(REPO, 'schema/report.schema.json'), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+const work = mkdtempSync(join(tmpdir(), 'pledge-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('pledge-audit CLI', () => {
+  it('the demo report in JSON validates against the published schema', () => {
+    const r = exec([fixtureApk('demo-shop'), '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { status: string; clauses: unknown[] };
+    expect(validate(report), JSON.stringify(validate.errors, null, 1)).toBe(true);
+    expect(report.status).toBe('ok');
+    expect(report.clauses).toHaveLength(10);
+  });
+
+  it('every fixture report and an error record validate against the schema', () => {
+    const inputs = ['clean', 'manifest-risky', 'manifest-defaults', 'manifest-legacy', 'manifest-protected'].map(fixtureApk);
+    const r = exec([...inputs, join(work, 'missing.apk'), '--format', 'json']);
+    const records = JSON.parse(r.stdout) as unknown[];
+    expect(records).toHaveLength(6);
+    expect(validate(records), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  });
+
+  it('JSON output is deterministic (no timestamps, stable order)', () => {
+    const a = exec([fixtureApk('manifest-risky'), '--format', 'json']).stdout;
+    const b = exec([fixtureApk('manifest-risky'), '--format', 'json']).stdout;
+    expect(a).toBe(b);
+  });
+
+  it('exit 0 when nothing reaches --fail-on, 1 when a clause does', () => {
+    expect(exec([fixtureApk('clean')]).status).toBe(0);
+    expect(exec([fixtureApk('manifest-risky')]).status).toBe(1);
+    expect(exec([fixtureApk('manifest-defaults')]).status).toBe(0);
+    expect(exec([fixtureApk('manifest-defaults'), '--fail-on', 'warn']).status).toBe(1);
+    expect(exec([fixtureApk('manifest-risky'), '--fail-on', 'never']).status).toBe(0);
+  });
+
+  it('exit 2 for usage errors, not commander\'s 1', () => {
+    for (const args of [['--bogus-flag', fixtureApk('clean')], [fixtureApk('clean'), '--format', 'yaml'], [fixtureApk('clean'), '--fail-on', 'sometimes'], [fixtureApk('clean'), '--lang', 'fr'], []]) {
+      const r = exec(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--help and --version exit 0', () => {
+    expect(exec(['--help']).status).toBe(0);
+    const v = exec(['--version']);
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('exit 3 with a one-line error for input that cannot be analysed, and the other inputs are still reported', () => {
+    const notZip = join(work, 'not-a-zip.apk');
+    writeFileSync(notZip, 'this is not an APK, just text pretending to be one.');
+    const r = exec([notZip, fixtureApk('clean'), join(work, 'nope.apk')]);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('E_ZIP_NO_EOCD');
+    expect(r.stdout).toContain('E_INPUT_NOT_FOUND');
+    expect(r.stdout).toContain('org.pledgeaudit.fixture.clean');
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--output writes the report to a file and keeps stdout empty', () => {
+    const out = join(work, 'report.json');
+    const r = exec([fixtureApk('manifest-risky'), '--format', 'json', '--output', out]);
+    expect(r.stdout).toBe('');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { status: string }).status).toBe('ok');
+  });
+
+  it('--lang zh prints Chinese messages; titles appear in both languages', () => {
+    const r = exec([fixtureApk('manifest-risky'), '--lang', 'zh']);
+    expect(r.stdout).toContain('android:debuggable="true"：任何可使用 adb 的人');
+    expect(r.stdout).toContain('强化网络安全防护');
+    expect(r.stdout).toContain('Strong network-security protection');
+  });
+
+  it('honours NO_COLOR and colours only when forced or on a terminal', () => {
+    expect(exec([fixtureApk('manifest-risky')]).stdout).not.toContain('\u001b[');
+    expect(exec([fixtureApk('manifest-risky')], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+  });
+
+  it('audits a plain-text AndroidManifest.xml with the same findings as the APK built from it', () => {
+    const fromText = JSON.parse(exec([join(FIXTURE_SRC, 'manifest-risky/AndroidManifest.xml'), '--format', 'json']).stdout) as Report;
+    const fromApk = JSON.parse(exec([fixtureApk('manifest-risky'), '--format', 'json']).stdout) as Report;
+    const ids = (r: Report) => r.clauses.flatMap((c) => c.findings.map((f) => `${f.check}:${f.messageId}:${f.fingerprint}`)).sort();
+    expect(fromText.target.kind).toBe('text-manifest');
+    expect(ids(fromText)).toEqual(ids(fromApk));
+  });
+
+  it('rejects plain-text XML with entity declarations (XML bombs) with a typed error', () => {
+    const bomb = join(work, 'AndroidManifest.xml');
+    writeFileSync(bomb, '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><manifest package="x">&b;</manifest>');
+    const r = exec([bomb]);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('E_XML_SYNTAX');
+  });
+
+  it('dump manifest prints the decoded XML', () => {
+    const r = exec(['dump', 'manifest', fixtureApk('manifest-risky')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('<manifest xmlns:android="http://schemas.android.com/apk/res/android"');
+    expect(r.stdout).toContain('<service android:name=".ScreenReader" android:permission="android.permission.BIND_ACCESSIBILITY_SERVICE">');
+  });
+
+  it('rules --format json lists every check with id, clause and title', () => {
+    const r = exec(['rules', '--format', 'json']);
+    const rules = JSON.parse(r.stdout) as { id: string; clause: number; title: string; docs: string }[];
+    expect(rules.length).toBeGreaterThan(10);
+    for (const rule of rules) {
+      expect(rule.id).toMatch(/^c\d\d\//);
+      expect(rule.clause).toBeGreaterThanOrEqual(1);
+      expect(rule.clause).toBeLessThanOrEqual(10);
+      expect(rule.title.length).toBeGreaterThan(0);
+      expect(rule.docs).toBe(`docs/rules/${rule.id}.md`);
+    }
+  });
+});
+
+interface Report {
+  target: { kind: string };
+  clauses: { findings: { check: string; messageId: string; fingerprint: string }[] }[];
+}
