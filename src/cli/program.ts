@@ -81,8 +81,9 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .command('manifest')
     .description('print the decoded AndroidManifest.xml')
     .argument('<input>', 'APK or binary AndroidManifest.xml')
-    .action((input: string) => {
-      io.out(dumpManifest(input));
+    .option('--resolve', 'replace resource references by their default-configuration values')
+    .action((input: string, flags: { resolve?: boolean }) => {
+      io.out(dumpManifest(input, { resolve: flags.resolve === true }));
       setExit(EXIT.OK);
     });
 

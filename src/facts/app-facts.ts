@@ -1,4 +1,5 @@
 import type { ZipArchive } from '../apk/zip.js';
+import type { ResourceTable } from '../arsc/index.js';
 import type { Owner } from '../engine/types.js';
 import { loadCatalogue, sdkMatcher, type SdkCatalogue, type SdkRecord, type SdkRef } from '../sdk/index.js';
 import type { XmlDocument } from '../axml/types.js';
@@ -13,6 +14,7 @@ export interface AppFactsInit {
   manifestXml: XmlDocument;
   diagnostics: DiagnosticSink;
   zip?: ZipArchive;
+  resources?: ResourceTable;
 }
 
 /**
@@ -26,6 +28,8 @@ export class AppFacts {
   readonly manifestXml: XmlDocument;
   readonly diagnostics: DiagnosticSink;
   readonly zip: ZipArchive | undefined;
+  /** resources.arsc, when the APK has one that decodes. */
+  readonly resources: ResourceTable | undefined;
   private readonly states = new Map<Artifact, ArtifactState>();
   private readonly failures = new Map<Artifact, PledgeError>();
 
@@ -35,6 +39,7 @@ export class AppFacts {
     this.manifestXml = init.manifestXml;
     this.diagnostics = init.diagnostics;
     this.zip = init.zip;
+    this.resources = init.resources;
     this.states.set('manifest', 'analysed');
   }
 

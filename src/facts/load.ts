@@ -11,6 +11,8 @@ import { parseTextXml } from '../manifest/text.js';
 import { DiagnosticSink } from '../util/diagnostics.js';
 import { PledgeError, toPledgeError } from '../util/errors.js';
 import { type Limits, withLimits } from '../util/limits.js';
+import { parseArsc, type ResourceTable } from '../arsc/index.js';
+import type { ResolvedResource } from '../manifest/build.js';
 import { AppFacts } from './app-facts.js';
 
 export interface LoadOptions {
@@ -18,6 +20,7 @@ export interface LoadOptions {
 }
 
 export const MANIFEST = 'AndroidManifest.xml';
+const RESOURCES = 'resources.arsc';
 
 /** An opened input: its bytes, its archive (for APKs) and its decoded manifest document. */
 export interface OpenedInput {
@@ -76,13 +79,42 @@ export function loadApp(path: string, options: LoadOptions = {}): AppFacts {
   try {
     const { source, zip, document, diagnostics, kind } = opened;
     const input = { path, name: basename(path), kind, size: source.size, sha256: sha256OfSource(source) };
-    const manifest = buildManifest(document, { entry: MANIFEST, diagnostics });
-    const init = { input, manifest, manifestXml: document, diagnostics };
-    return new AppFacts(zip === undefined ? init : { ...init, zip });
+    const res = zip === undefined ? undefined : readResources(zip, diagnostics, opened.limits);
+    const manifest = buildManifest(document, res?.table === undefined ? { entry: MANIFEST, diagnostics } : { entry: MANIFEST, diagnostics, resolve: resolverFor(res.table) });
+    const facts = new AppFacts({ input, manifest, manifestXml: document, diagnostics, ...(zip === undefined ? {} : { zip }), ...(res?.table === undefined ? {} : { resources: res.table }) });
+    if (res !== undefined) facts.setState('resources', res.state, res.error);
+    return facts;
   } catch (e) {
     opened.source.close();
     throw toPledgeError(e);
   }
+}
+
+interface ResourcesResult {
+  table?: ResourceTable;
+  state: 'analysed' | 'absent' | 'failed';
+  error?: PledgeError;
+}
+
+/** resources.arsc is optional (resource-less APKs exist); a broken one fails only what needs it. */
+function readResources(zip: ZipArchive, diagnostics: DiagnosticSink, limits: Limits): ResourcesResult {
+  if (!zip.has(RESOURCES)) return { state: 'absent' };
+  try {
+    return { table: parseArsc(zip.read(RESOURCES), { entry: RESOURCES, diagnostics, limits }), state: 'analysed' };
+  } catch (e) {
+    const error = toPledgeError(e, RESOURCES);
+    diagnostics.add('W_ARTIFACT_FAILED', `${RESOURCES}: ${error.code} ${error.message}`, RESOURCES, error.offset);
+    return { state: 'failed', error };
+  }
+}
+
+/** Manifest references resolve in the default configuration, as the package manager reads them. */
+export function resolverFor(table: ResourceTable): (resId: number) => ResolvedResource | undefined {
+  return (resId) => {
+    const r = table.resolve(resId);
+    if (r?.value === undefined || r.stop !== undefined) return undefined;
+    return { type: r.value.type, data: r.value.data, str: r.value.string ?? null };
+  };
 }
 
 function kindOfEntry(bytes: Uint8Array): InputKind {

@@ -52,6 +52,7 @@ export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: re
       package: sanitizeForJson(m.package, 1024),
       versionCode: m.versionCode,
       versionName: m.versionName === null ? null : sanitizeForJson(m.versionName, 1024),
+      label: m.application?.label === undefined ? null : sanitizeForJson(m.application.label.text, 1024),
       minSdk: m.effectiveMinSdk,
       targetSdk: m.effectiveTargetSdk,
     },

@@ -20,6 +20,8 @@ export interface TargetInfo {
   package: string;
   versionCode: string | null;
   versionName: string | null;
+  /** The application label, resolved through resources.arsc (default configuration) when it is a reference. */
+  label: string | null;
   minSdk: number;
   targetSdk: number;
 }

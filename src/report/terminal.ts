@@ -90,7 +90,7 @@ function reportLines(c: ChalkInstance, r: AuditReport, o: TerminalOptions): stri
   const t = r.target;
   const version = t.versionName !== null ? `${s(t.versionName)} ` : '';
   const lines = [
-    `${c.bold(s(t.file))}  ${s(t.package)} ${version}(versionCode ${t.versionCode ?? '-'}) · minSdk ${t.minSdk} · targetSdk ${t.targetSdk}`,
+    `${c.bold(s(t.file))}  ${t.label !== null && t.label !== '' ? `${c.bold(s(t.label))} · ` : ''}${s(t.package)} ${version}(versionCode ${t.versionCode ?? '-'}) · minSdk ${t.minSdk} · targetSdk ${t.targetSdk}`,
     c.dim(`  sha256 ${t.sha256}`),
     '',
   ];
