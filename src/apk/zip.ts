@@ -12,7 +12,8 @@ import { type Limits, DEFAULT_LIMITS } from '../util/limits.js';
  *   supplies the name and extra lengths that locate the data, and any disagreement is recorded;
  * - the general-purpose "encrypted" bit is ignored (Android ignores it, droppers set it to break
  *   analysis tools);
- * - a method other than deflate is read as stored, as androidfw's ZipAssetsProvider does.
+ * - an unknown method is inflated when the data is deflate (libziparchive, apksig) and read as
+ *   stored otherwise (androidfw's ZipAssetsProvider).
  */
 
 const EOCD_SIG = 0x06054b50;
@@ -119,7 +120,16 @@ export class ZipArchive {
     if (hit !== undefined) return hit;
     const e = this.require(name);
     const plan = this.plan(e, opts.maxBytes);
-    const data = plan.stored ? plan.raw : this.inflateSync(e, plan.raw, plan.cap);
+    let data: Buffer;
+    if (plan.stored) {
+      data = plan.raw;
+    } else {
+      try {
+        data = this.inflateSync(e, plan.raw, plan.cap);
+      } catch (err) {
+        data = this.storedFallback(e, err, plan.cap);
+      }
+    }
     return this.finish(e, data, plan.cap, opts.cache !== false);
   }
 
@@ -133,12 +143,16 @@ export class ZipArchive {
     if (plan.stored) {
       data = plan.raw;
     } else {
-      data = await new Promise<Buffer>((resolve, reject) => {
-        inflateRaw(plan.raw, inflateOptions(plan.cap), (err, out) => {
-          if (err) reject(inflateError(e, err));
-          else resolve(out);
+      try {
+        data = await new Promise<Buffer>((resolve, reject) => {
+          inflateRaw(plan.raw, inflateOptions(plan.cap), (err, out) => {
+            if (err) reject(inflateError(e, err));
+            else resolve(out);
+          });
         });
-      });
+      } catch (err) {
+        data = this.storedFallback(e, err, plan.cap);
+      }
     }
     return this.finish(e, data, plan.cap, opts.cache !== false);
   }
@@ -150,6 +164,20 @@ export class ZipArchive {
     const off = resolveDataOffset(this.source, e, this.layout, this.diagnostics);
     this.dataOffsets.set(e, off);
     return off;
+  }
+
+  /**
+   * Android reads an entry with an unknown method two ways: androidfw (manifest, resources) maps it
+   * as stored, libziparchive and apksig (code, signatures) inflate it. We inflate first and fall
+   * back to stored bytes, so that both kinds of tampered APK read as they do on a device.
+   */
+  private storedFallback(e: ZipEntry, err: unknown, cap: number): Buffer {
+    if (e.method === METHOD_STORED || e.method === METHOD_DEFLATED) throw err;
+    const n = Math.min(e.uncompressedSize, cap);
+    const off = this.dataOffset(e);
+    if (off + n > this.layout.cdOffset) throw err;
+    this.diagnostics.add('W_ZIP_UNKNOWN_METHOD', `compression method ${e.method}: data is not deflate, read as stored (as androidfw reads it)`, e.name);
+    return this.source.read(off, n);
   }
 
   private require(name: string): ZipEntry {
@@ -229,11 +257,11 @@ function inflateError(e: ZipEntry, err: unknown): PledgeError {
   return new PledgeError('E_ZIP_INFLATE', `cannot inflate: ${msg}`, { entry: e.name });
 }
 
+/** Unknown methods are tried as deflate first (see storedFallback). */
 function isStored(e: ZipEntry, diags: DiagnosticSink): boolean {
   if (e.method === METHOD_STORED) return true;
-  if (e.method === METHOD_DEFLATED) return false;
-  diags.add('W_ZIP_UNKNOWN_METHOD', `compression method ${e.method} read as stored, as Android reads it`, e.name);
-  return true;
+  if (e.method !== METHOD_DEFLATED) diags.add('W_ZIP_UNKNOWN_METHOD', `unknown compression method ${e.method}: inflated if the data is deflate, else read as stored`, e.name);
+  return false;
 }
 
 export function openZip(source: ByteSource, options: ZipOptions = {}): ZipArchive {

@@ -6,7 +6,7 @@
 export const DIAGNOSTIC_CODES = {
   W_ZIP_ENCRYPTED_FLAG: 'general-purpose bit 0 ("encrypted") is set but ignored, as Android ignores it',
   W_ZIP_LFH_MISMATCH: 'local file header disagrees with the central directory; central directory used, as Android does',
-  W_ZIP_UNKNOWN_METHOD: 'unknown compression method treated as deflate, as Android does',
+  W_ZIP_UNKNOWN_METHOD: 'unknown compression method: inflated when the data is deflate (libziparchive, apksig), else read as stored (androidfw)',
   W_ZIP_COMMENT_GARBAGE: 'bytes between central directory and end record, or a comment length that disagrees',
   W_ZIP_PREPENDED_DATA: 'data before the first local file header (e.g. a Janus-style prepended DEX)',
   W_ZIP_SUSPICIOUS_NAME: 'entry name is absolute, contains "..", a backslash or a NUL',

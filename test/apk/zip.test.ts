@@ -56,9 +56,18 @@ describe('zip reader: Android-faithful tolerance', () => {
     expect(codes()).toContain('W_ZIP_LFH_MISMATCH');
   });
 
-  it('reads an unknown compression method as stored (androidfw ZipAssetsProvider)', () => {
-    const { zip, codes } = open(writeZip([{ name: 'x.bin', data: text('raw bytes'), method: 0, cd: { method: 99 }, lfh: { method: 99 } }]));
+  it('reads an unknown compression method as stored when the data is not deflate (androidfw)', async () => {
+    const buf = writeZip([{ name: 'x.bin', data: text('raw bytes'), method: 0, cd: { method: 99 }, lfh: { method: 99 } }]);
+    const { zip, codes } = open(buf);
     expect(zip.read('x.bin').toString()).toBe('raw bytes');
+    expect(codes()).toContain('W_ZIP_UNKNOWN_METHOD');
+    expect((await open(buf).zip.readAsync('x.bin')).toString()).toBe('raw bytes');
+  });
+
+  it('inflates an unknown compression method when the data is deflate (libziparchive, apksig)', () => {
+    const data = text('deflated under a bogus method number '.repeat(20));
+    const { zip, codes } = open(writeZip([{ name: 'META-INF/CERT.RSA', data, method: 8, cd: { method: 21 }, lfh: { method: 21 } }]));
+    expect(zip.read('META-INF/CERT.RSA').toString()).toBe(data.toString());
     expect(codes()).toContain('W_ZIP_UNKNOWN_METHOD');
   });
 

@@ -1,0 +1,483 @@
+import { Buffer } from 'node:buffer';
+import { ByteCursor } from '../util/cursor.js';
+import { DiagnosticSink } from '../util/diagnostics.js';
+import { type ErrorCode, PledgeError } from '../util/errors.js';
+import { type Limits, DEFAULT_LIMITS, safeBound } from '../util/limits.js';
+import { adler32, sha1 } from './checksum.js';
+import { CLASS_DEF_SIZE, type ClassData, type ClassDef, type EncodedMethod, indexError, readClassData, readClassDef, readTypeList } from './class-def.js';
+import { type CodeItem, readCodeItem } from './code-item.js';
+import { DEX_CONTAINER_VERSION, DEX_HEADER_SIZE, DEX_HEADER_SIZE_V41, type DexHeader, NO_INDEX, readDexHeader } from './header.js';
+import { checkMapList, type MapItem, readMapList } from './map-list.js';
+import { decodeMutf8, mutf8End } from './mutf8.js';
+
+export interface ParseDexOptions {
+  /** APK entry name ("classes2.dex"), for errors and diagnostics. */
+  entry: string;
+  diagnostics?: DiagnosticSink;
+  limits?: Limits;
+  /** Where the header is: 0, or (v041 containers) the offset of a later DEX's header. */
+  headerOffset?: number;
+  /** Check the adler32 checksum and SHA-1 signature (mismatches are diagnostics). Default true. */
+  verifyChecksums?: boolean;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Spec limits on the tables whose indices are 16-bit everywhere they are used. */
+const MAX_TYPE_IDS = 0xffff;
+const MAX_PROTO_IDS = 0xffff;
+/** Only a sanity bound: the file size bounds every table already. */
+const MAX_TABLE = 1 << 24;
+
+/**
+ * One DEX file. Header and map list are read eagerly; the id tables and class definitions are
+ * typed views over the buffer, read on access, with decoded strings and descriptors cached.
+ * Accessors check every index they are given and every offset they follow, and throw
+ * E_DEX_OUT_OF_BOUNDS when one points outside its table or the file.
+ *
+ * Offsets in a DEX are absolute in its buffer: for a v041 container, that is the whole
+ * container, which all the DEX files of the container share.
+ */
+export class DexFile {
+  readonly entry: string;
+  readonly header: DexHeader;
+  readonly buf: Uint8Array;
+  readonly view: DataView;
+  /** 16-bit view of `buf` for instruction streams (code items are 4-aligned, `buf` is 2-aligned). */
+  readonly units: Uint16Array;
+  /** Offsets read from the file must lie below this: file_size, or a v041 container's size. */
+  readonly end: number;
+  readonly mapList: readonly MapItem[];
+  readonly diagnostics: DiagnosticSink;
+  readonly limits: Limits;
+  /** A cursor over [0, end) for structure reads; shared by the on-demand readers. */
+  readonly cursor: ByteCursor;
+  /** `buf` as a Buffer (same memory), for native decoding of ASCII strings. */
+  private readonly bytes: Buffer;
+
+  readonly stringCount: number;
+  readonly typeCount: number;
+  readonly protoCount: number;
+  readonly fieldCount: number;
+  readonly methodCount: number;
+  readonly classDefCount: number;
+
+  private strings: (string | undefined)[] | undefined;
+  private protoDescriptors: (string | undefined)[] | undefined;
+  private oddStringReported = false;
+  private decodedBytes = 0;
+  private interfaceLists: Map<number, readonly string[]> | undefined;
+
+  /** Use parseDex: the constructor trusts a header that parseDex has checked. */
+  constructor(buf: Uint8Array, header: DexHeader, end: number, entry: string, diagnostics: DiagnosticSink, limits: Limits) {
+    this.entry = entry;
+    this.header = header;
+    this.buf = buf;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    if ((buf.byteOffset & 1) !== 0) throw new PledgeError('E_INTERNAL', 'DEX buffer is not 2-byte aligned');
+    this.units = new Uint16Array(buf.buffer, buf.byteOffset, buf.byteLength >>> 1);
+    this.bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.end = end;
+    this.diagnostics = diagnostics;
+    this.limits = limits;
+    this.cursor = new ByteCursor(buf, 'E_DEX_OUT_OF_BOUNDS', entry, 0, end, this.view);
+    const h = header;
+    // The string count is a configurable limit (the cache allocates per string); the others are the format's.
+    this.stringCount = this.table('string_ids', h.stringIdsSize, h.stringIdsOff, 4, limits.maxStringPoolEntries, 'E_LIMIT_ELEMENTS');
+    this.typeCount = this.table('type_ids', h.typeIdsSize, h.typeIdsOff, 4, MAX_TYPE_IDS);
+    this.protoCount = this.table('proto_ids', h.protoIdsSize, h.protoIdsOff, 12, MAX_PROTO_IDS);
+    this.fieldCount = this.table('field_ids', h.fieldIdsSize, h.fieldIdsOff, 8, MAX_TABLE);
+    this.methodCount = this.table('method_ids', h.methodIdsSize, h.methodIdsOff, 8, MAX_TABLE);
+    this.classDefCount = this.table('class_defs', h.classDefsSize, h.classDefsOff, CLASS_DEF_SIZE, MAX_TABLE);
+    this.mapList = this.readMap();
+  }
+
+  private table(name: string, size: number, off: number, itemSize: number, max: number, code: ErrorCode = 'E_DEX_OUT_OF_BOUNDS'): number {
+    if (size === 0) return 0;
+    safeBound(size, max, code, `${name}_size`, this.entry);
+    // In a v041 container the tables of one DEX may lie in another DEX's part (strings are shared).
+    if (off < DEX_HEADER_SIZE || off > this.end || size > (this.end - off) / itemSize) {
+      throw new PledgeError(
+        'E_DEX_OUT_OF_BOUNDS',
+        `${name}: ${size} items of ${itemSize} bytes at 0x${off.toString(16)} do not fit between the header and the end (0x${this.end.toString(16)})`,
+        { entry: this.entry, offset: this.header.start + 0x38 },
+      );
+    }
+    if ((off & 3) !== 0) this.diagnostics.add('W_DEX_ODD', `${name} at 0x${off.toString(16)} is not 4-byte aligned`, this.entry, off);
+    return size;
+  }
+
+  private readMap(): MapItem[] {
+    const h = this.header;
+    if (h.mapOff === 0) {
+      this.diagnostics.add('W_DEX_ODD', 'no map list (map_off is 0)', this.entry, h.start + 0x34);
+      return [];
+    }
+    if ((h.mapOff & 3) !== 0) this.diagnostics.add('W_DEX_ODD', `map list at 0x${h.mapOff.toString(16)} is not 4-byte aligned`, this.entry, h.mapOff);
+    let items: MapItem[];
+    try {
+      items = readMapList(this.cursor, h.mapOff);
+    } catch (e) {
+      if (!(e instanceof PledgeError)) throw e;
+      this.diagnostics.add('W_DEX_ODD', `map list unreadable: ${e.message}`, this.entry, h.mapOff);
+      return [];
+    }
+    checkMapList(items, h, this.end, this.diagnostics, this.entry);
+    return items;
+  }
+
+  get version(): number {
+    return this.header.version;
+  }
+
+  // ---- strings -------------------------------------------------------------------------------
+
+  /** Offset of string `i`'s string_data_item (uleb128 utf16_size, then MUTF-8 bytes, then 00). */
+  stringDataOff(i: number): number {
+    if (!(i >= 0 && i < this.stringCount)) throw indexError('string', i, this.stringCount, this.entry);
+    const off = this.view.getUint32(this.header.stringIdsOff + i * 4, true);
+    if (off >= this.end) {
+      throw new PledgeError('E_DEX_OUT_OF_BOUNDS', `string ${i} data at 0x${off.toString(16)} is outside the file (0x${this.end.toString(16)})`, {
+        entry: this.entry,
+        offset: this.header.stringIdsOff + i * 4,
+      });
+    }
+    const h = this.header;
+    if (!this.oddStringReported && h.dataSize !== 0 && (off < h.dataOff || off >= h.dataOff + h.dataSize)) {
+      this.oddStringReported = true;
+      this.diagnostics.add('W_DEX_ODD', `string ${i} data at 0x${off.toString(16)} is outside the data section`, this.entry, off);
+    }
+    return off;
+  }
+
+  /** Offset of string `i`'s first MUTF-8 byte (after the utf16_size prefix). */
+  stringStart(i: number): number {
+    return this.skipUleb(this.stringDataOff(i));
+  }
+
+  /** The MUTF-8 bytes of string `i` (a view, without the utf16_size prefix and the terminator). */
+  stringBytes(i: number): Uint8Array {
+    const start = this.stringStart(i);
+    return this.buf.subarray(start, mutf8End(this.buf, start, this.end));
+  }
+
+  /** String `i`, decoded on first use and cached. */
+  string(i: number): string {
+    const cache = (this.strings ??= new Array<string | undefined>(this.stringCount));
+    const hit = cache[i];
+    if (hit !== undefined) return hit;
+    const start = this.stringStart(i);
+    const stop = mutf8End(this.buf, start, this.end);
+    // In a valid file string data items are disjoint, so decoding every string reads each byte
+    // once. Ids that all point into one long unterminated run would make that quadratic.
+    this.decodedBytes += stop - start;
+    if (this.decodedBytes > 2 * this.end + 0x100000) {
+      throw new PledgeError('E_DEX_OUT_OF_BOUNDS', `string data items overlap: decoding string ${i} exceeds twice the file size`, {
+        entry: this.entry,
+        offset: start,
+      });
+    }
+    // Most DEX strings are ASCII: Buffer's native latin1 decoding is exact for them and several
+    // times faster than decoding MUTF-8 in JS; anything else goes through the MUTF-8 decoder.
+    const raw = this.bytes.toString('latin1', start, stop);
+    const s = NON_ASCII.test(raw) ? decodeMutf8(this.buf, start, stop) : raw;
+    cache[i] = s;
+    return s;
+  }
+
+  private skipUleb(off: number): number {
+    let p = off;
+    const stop = Math.min(this.end, off + 5);
+    while (p < stop && ((this.buf[p] as number) & 0x80) !== 0) p++;
+    if (p >= stop) {
+      throw new PledgeError('E_DEX_OUT_OF_BOUNDS', `string_data_item at 0x${off.toString(16)} has a malformed length`, { entry: this.entry, offset: off });
+    }
+    return p + 1;
+  }
+
+  // ---- types and protos ----------------------------------------------------------------------
+
+  /** string_ids index of type `i`'s descriptor. */
+  typeStringIdx(i: number): number {
+    if (!(i >= 0 && i < this.typeCount)) throw indexError('type', i, this.typeCount, this.entry);
+    return this.view.getUint32(this.header.typeIdsOff + i * 4, true);
+  }
+
+  /** Descriptor of type `i`: "I", "Ljava/lang/String;", "[B". */
+  typeDescriptor(i: number): string {
+    return this.string(this.typeStringIdx(i));
+  }
+
+  private protoAt(i: number): number {
+    if (!(i >= 0 && i < this.protoCount)) throw indexError('proto', i, this.protoCount, this.entry);
+    return this.header.protoIdsOff + i * 12;
+  }
+
+  /** proto_id_item 0x00 shorty_idx: string_ids index of the short-form descriptor ("VIL"). */
+  protoShortyIdx(i: number): number {
+    return this.view.getUint32(this.protoAt(i), true);
+  }
+
+  /** proto_id_item 0x04 return_type_idx: type_ids index. */
+  protoReturnTypeIdx(i: number): number {
+    return this.view.getUint32(this.protoAt(i) + 4, true);
+  }
+
+  /** proto_id_item 0x08 parameters_off: type_list of parameter types, or 0 for none. */
+  protoParametersOff(i: number): number {
+    return this.view.getUint32(this.protoAt(i) + 8, true);
+  }
+
+  /** type_ids indices of proto `i`'s parameters. */
+  protoParameterTypes(i: number): number[] {
+    const off = this.protoParametersOff(i);
+    return off === 0 ? [] : readTypeList(this.cursor, off);
+  }
+
+  /** "(ILjava/lang/String;)V" */
+  protoDescriptor(i: number): string {
+    const cache = (this.protoDescriptors ??= new Array<string | undefined>(this.protoCount));
+    const hit = cache[i];
+    if (hit !== undefined) return hit;
+    let s = '(';
+    for (const t of this.protoParameterTypes(i)) s += this.typeDescriptor(t);
+    s += ')' + this.typeDescriptor(this.protoReturnTypeIdx(i));
+    cache[i] = s;
+    return s;
+  }
+
+  // ---- fields and methods --------------------------------------------------------------------
+
+  private fieldAt(i: number): number {
+    if (!(i >= 0 && i < this.fieldCount)) throw indexError('field', i, this.fieldCount, this.entry);
+    return this.header.fieldIdsOff + i * 8;
+  }
+
+  /** field_id_item 0x00 class_idx: type_ids index of the defining class. */
+  fieldClassIdx(i: number): number {
+    return this.view.getUint16(this.fieldAt(i), true);
+  }
+
+  /** field_id_item 0x02 type_idx: type_ids index of the field's type. */
+  fieldTypeIdx(i: number): number {
+    return this.view.getUint16(this.fieldAt(i) + 2, true);
+  }
+
+  /** field_id_item 0x04 name_idx: string_ids index of the name. */
+  fieldNameIdx(i: number): number {
+    return this.view.getUint32(this.fieldAt(i) + 4, true);
+  }
+
+  fieldClass(i: number): string {
+    return this.typeDescriptor(this.fieldClassIdx(i));
+  }
+
+  fieldName(i: number): string {
+    return this.string(this.fieldNameIdx(i));
+  }
+
+  fieldType(i: number): string {
+    return this.typeDescriptor(this.fieldTypeIdx(i));
+  }
+
+  /** "Lcom/a/B;->name:Ljava/lang/String;" */
+  fieldRefString(i: number): string {
+    return `${this.fieldClass(i)}->${this.fieldName(i)}:${this.fieldType(i)}`;
+  }
+
+  private methodAt(i: number): number {
+    if (!(i >= 0 && i < this.methodCount)) throw indexError('method', i, this.methodCount, this.entry);
+    return this.header.methodIdsOff + i * 8;
+  }
+
+  /** method_id_item 0x00 class_idx: type_ids index of the defining class. */
+  methodClassIdx(i: number): number {
+    return this.view.getUint16(this.methodAt(i), true);
+  }
+
+  /** method_id_item 0x02 proto_idx: proto_ids index. */
+  methodProtoIdx(i: number): number {
+    return this.view.getUint16(this.methodAt(i) + 2, true);
+  }
+
+  /** method_id_item 0x04 name_idx: string_ids index of the name. */
+  methodNameIdx(i: number): number {
+    return this.view.getUint32(this.methodAt(i) + 4, true);
+  }
+
+  methodClass(i: number): string {
+    return this.typeDescriptor(this.methodClassIdx(i));
+  }
+
+  methodName(i: number): string {
+    return this.string(this.methodNameIdx(i));
+  }
+
+  /** "(ILjava/lang/String;)V" */
+  methodProto(i: number): string {
+    return this.protoDescriptor(this.methodProtoIdx(i));
+  }
+
+  /** "Lcom/a/B;->name(ILjava/lang/String;)V" */
+  methodRefString(i: number): string {
+    return `${this.methodClass(i)}->${this.methodName(i)}${this.methodProto(i)}`;
+  }
+
+  // ---- class definitions ---------------------------------------------------------------------
+
+  private classDefAt(i: number): number {
+    if (!(i >= 0 && i < this.classDefCount)) throw indexError('class_def', i, this.classDefCount, this.entry);
+    return this.header.classDefsOff + i * CLASS_DEF_SIZE;
+  }
+
+  classDef(i: number): ClassDef {
+    return readClassDef(this.cursor, this.classDefAt(i));
+  }
+
+  /** type_ids index of class def `i`'s class. */
+  classDefTypeIdx(i: number): number {
+    return this.view.getUint32(this.classDefAt(i), true);
+  }
+
+  /** "Lcom/a/B;" */
+  classDescriptor(i: number): string {
+    return this.typeDescriptor(this.classDefTypeIdx(i));
+  }
+
+  classAccessFlags(i: number): number {
+    return this.view.getUint32(this.classDefAt(i) + 0x04, true);
+  }
+
+  /** The superclass descriptor, or null (java.lang.Object, or NO_INDEX in a hostile file). */
+  superclassDescriptor(i: number): string | null {
+    const s = this.view.getUint32(this.classDefAt(i) + 0x08, true);
+    return s === NO_INDEX ? null : this.typeDescriptor(s);
+  }
+
+  /** Interface descriptors of class def `i` (the array is shared between class defs that share the list). */
+  interfaceDescriptors(i: number): readonly string[] {
+    const off = this.view.getUint32(this.classDefAt(i) + 0x0c, true);
+    if (off === 0) return [];
+    // Cached by offset: a hostile file can point every class def at one huge list.
+    const cache = (this.interfaceLists ??= new Map());
+    let list = cache.get(off);
+    if (list === undefined) {
+      list = readTypeList(this.cursor, off).map((t) => this.typeDescriptor(t));
+      cache.set(off, list);
+    }
+    return list;
+  }
+
+  classDataOff(i: number): number {
+    return this.view.getUint32(this.classDefAt(i) + 0x18, true);
+  }
+
+  staticValuesOff(i: number): number {
+    return this.view.getUint32(this.classDefAt(i) + 0x1c, true);
+  }
+
+  /** The fields and methods of class def `i`, or null when it has no class_data_item. */
+  classData(i: number): ClassData | null {
+    const off = this.classDataOff(i);
+    return off === 0 ? null : readClassData(this.cursor, off);
+  }
+
+  /** Direct then virtual methods of class def `i` (method_idx, access flags, code_off). */
+  classMethods(i: number): EncodedMethod[] {
+    const d = this.classData(i);
+    return d === null ? [] : [...d.directMethods, ...d.virtualMethods];
+  }
+
+  codeItem(codeOff: number): CodeItem {
+    return readCodeItem(this.cursor, codeOff);
+  }
+}
+
+/** Parses the DEX header at `opts.headerOffset` (default 0) and checks it against the buffer. */
+export function parseDex(buf: Uint8Array, opts: ParseDexOptions): DexFile {
+  const entry = opts.entry;
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const diags = opts.diagnostics ?? new DiagnosticSink(limits.maxDiagnostics);
+  const at = opts.headerOffset ?? 0;
+  const aligned = twoByteAligned(buf);
+  const c = new ByteCursor(aligned, 'E_DEX_OUT_OF_BOUNDS', entry);
+  const h = readDexHeader(c, at);
+  const bad = (msg: string, field: number): PledgeError => new PledgeError('E_DEX_BAD_HEADER', msg, { entry, offset: at + field });
+  let end: number;
+  if (h.version >= DEX_CONTAINER_VERSION) {
+    if (h.headerSize < DEX_HEADER_SIZE_V41) throw bad(`header_size 0x${h.headerSize.toString(16)} is below 0x78, the version 041 header`, 0x24);
+    if (h.headerOffset !== at) throw bad(`header_offset says 0x${h.headerOffset.toString(16)} but the header is at 0x${at.toString(16)}`, 0x74);
+    if (h.containerSize > buf.length) throw bad(`container_size is ${h.containerSize} but the file has ${buf.length} bytes`, 0x70);
+    if (h.fileSize < h.headerSize || h.fileSize > h.containerSize - at) {
+      throw bad(`file_size ${h.fileSize} does not fit the container (header at 0x${at.toString(16)}, container_size ${h.containerSize})`, 0x20);
+    }
+    if (at === 0 && h.containerSize < buf.length) {
+      diags.add('W_DEX_ODD', `${buf.length - h.containerSize} bytes after container_size are ignored`, entry, h.containerSize);
+    }
+    if (h.dataSize !== 0 || h.dataOff !== 0) diags.add('W_DEX_ODD', 'data_size/data_off are not 0 in a version 041 container', entry, at + 0x68);
+    end = h.containerSize;
+  } else {
+    if (at !== 0) throw bad(`a version ${h.version} DEX has no container; header offset 0x${at.toString(16)} is invalid`, 0);
+    if (h.fileSize > buf.length) throw bad(`file_size is ${h.fileSize} but the file has ${buf.length} bytes`, 0x20);
+    if (h.headerSize < DEX_HEADER_SIZE || h.headerSize > h.fileSize) throw bad(`header_size 0x${h.headerSize.toString(16)} is not between 0x70 and file_size`, 0x24);
+    if (h.fileSize < buf.length) diags.add('W_DEX_ODD', `${buf.length - h.fileSize} bytes after file_size are ignored`, entry, h.fileSize);
+    if (h.headerSize !== DEX_HEADER_SIZE) diags.add('W_DEX_ODD', `header_size is 0x${h.headerSize.toString(16)}, not 0x70`, entry, 0x24);
+    if (h.dataOff > h.fileSize || h.dataSize > h.fileSize - h.dataOff) {
+      diags.add('W_DEX_ODD', `data section (${h.dataSize} bytes at 0x${h.dataOff.toString(16)}) extends past file_size`, entry, 0x68);
+    }
+    end = h.fileSize;
+  }
+  if (h.version === 36) diags.add('W_DEX_ODD', 'version 036 was never issued; Android rejects it', entry, at + 4);
+  if (h.linkSize !== 0) diags.add('W_DEX_ODD', `link section of ${h.linkSize} bytes (unused by Android)`, entry, at + 0x2c);
+  const dex = new DexFile(aligned, h, end, entry, diags, limits);
+  if (opts.verifyChecksums !== false) verifyChecksums(dex);
+  return dex;
+}
+
+/**
+ * Every DEX file in `buf`: one for versions up to 040, and for a v041 container each DEX whose
+ * header follows the previous one's file_size, up to container_size. A header that does not
+ * parse ends the walk with that error (the DEX files before it are not returned either).
+ */
+export function parseDexContainer(buf: Uint8Array, opts: ParseDexOptions): DexFile[] {
+  const aligned = twoByteAligned(buf);
+  const first = parseDex(aligned, { ...opts, headerOffset: 0 });
+  const out = [first];
+  if (first.version < DEX_CONTAINER_VERSION) return out;
+  const diagnostics = first.diagnostics;
+  let at = first.header.fileSize;
+  const containerEnd = first.header.containerSize;
+  while (at < containerEnd) {
+    if ((at & 3) !== 0) {
+      throw new PledgeError('E_DEX_BAD_HEADER', `DEX header at 0x${at.toString(16)} in the container is not 4-byte aligned`, { entry: opts.entry, offset: at });
+    }
+    const next = parseDex(aligned, { ...opts, diagnostics, headerOffset: at });
+    if (next.header.containerSize !== containerEnd) {
+      diagnostics.add('W_DEX_ODD', `container_size ${next.header.containerSize} differs from the first header's ${containerEnd}`, opts.entry, at + 0x70);
+    }
+    out.push(next);
+    at += next.header.fileSize; // at least 0x78: the walk always advances
+  }
+  return out;
+}
+
+function verifyChecksums(dex: DexFile): void {
+  const h = dex.header;
+  const end = h.start + h.fileSize;
+  const sum = adler32(dex.buf, h.start + 0x0c, end);
+  if (sum !== h.checksum) {
+    dex.diagnostics.add('W_DEX_ODD', `checksum mismatch: header says 0x${h.checksum.toString(16)}, content is 0x${sum.toString(16)}`, dex.entry, h.start + 0x08);
+  }
+  const sig = sha1(dex.buf, h.start + 0x20, end);
+  let same = sig.length === h.signature.length;
+  for (let i = 0; same && i < sig.length; i++) same = sig[i] === h.signature[i];
+  if (!same) dex.diagnostics.add('W_DEX_ODD', 'SHA-1 signature does not match the content', dex.entry, h.start + 0x0c);
+}
+
+/** The buffer itself, or a copy when it starts at an odd address (the 16-bit view needs even). */
+function twoByteAligned(buf: Uint8Array): Uint8Array {
+  if ((buf.byteOffset & 1) === 0) return buf;
+  const copy = new Uint8Array(buf.length);
+  copy.set(buf);
+  return copy;
+}

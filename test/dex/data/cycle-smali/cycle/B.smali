@@ -1,0 +1,2 @@
+.class public Lcycle/B;
+.super Lcycle/A;

@@ -1,0 +1,4 @@
+.class public interface abstract Lcycle/C;
+.super Ljava/lang/Object;
+.implements Lcycle/C;
+.implements Lcycle/D;

@@ -1,0 +1,3 @@
+.class public interface abstract Lcycle/D;
+.super Ljava/lang/Object;
+.implements Lcycle/C;
