@@ -7,6 +7,7 @@ import { loadApp, type LoadOptions } from './facts/load.js';
 import { buildErrorRecord, buildReport } from './report/build.js';
 import type { AuditRecord, ToolInfo } from './report/model.js';
 import { toPledgeError } from './util/errors.js';
+import { withLimits } from './util/limits.js';
 import { toolVersion } from './version.js';
 
 export type { AuditRecord, AuditReport, AuditError } from './report/model.js';
@@ -38,6 +39,7 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
     return buildErrorRecord(path, toPledgeError(e), tool);
   }
   try {
+    await facts.analyseCode(withLimits(options.limits));
     const ruleOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories: options.categories ?? [] };
     const limits: AppCoverageLimit[] = [];
     const clauses = runClauses(facts, options.clauses ?? CLAUSES, ruleOptions, limits);

@@ -244,9 +244,14 @@ export class ZipArchive {
   }
 }
 
+const MIN_CHUNK = 64 * 1024;
+const MAX_CHUNK = 32 * 1024 * 1024;
+
 function inflateOptions(cap: number): ZlibOptions {
   // One byte over the declared size lets us tell "exactly as declared" from "more than declared".
-  return { maxOutputLength: Math.max(1, cap + 1) };
+  // An output chunk as large as the declared size spares zlib joining many 16 KiB chunks (a full
+  // copy of every DEX file otherwise).
+  return { maxOutputLength: Math.max(1, cap + 1), chunkSize: Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, cap + 1)) };
 }
 
 function inflateError(e: ZipEntry, err: unknown): PledgeError {

@@ -160,9 +160,46 @@ export class ClassHierarchy {
 
   /** Defined classes that extend or implement `ancestor`, directly or not, in load order. */
   subclassesOf(ancestor: string): ClassInfo[] {
+    // Walk down a supertype → direct-subtypes index instead of testing every class upwards: one
+    // visit per descendant, and a cycle in a hostile file ends at the visited set.
+    const children = this.childIndex();
+    const found = new Set<string>();
+    const queue = [ancestor];
+    while (queue.length > 0) {
+      const next = children.get(queue.pop() as string);
+      if (next === undefined) continue;
+      for (const d of next) {
+        if (found.has(d)) continue;
+        found.add(d);
+        queue.push(d);
+      }
+    }
     const out: ClassInfo[] = [];
-    for (const c of this.classes.values()) if (this.isSubclassOf(c.descriptor, ancestor)) out.push(c);
+    for (const c of this.classes.values()) if (found.has(c.descriptor)) out.push(c);
     return out;
+  }
+
+  private children: Map<string, string[]> | undefined;
+
+  private childIndex(): Map<string, string[]> {
+    if (this.children !== undefined) return this.children;
+    const m = new Map<string, string[]>();
+    const add = (parent: string, child: string): void => {
+      const list = m.get(parent);
+      if (list === undefined) m.set(parent, [child]);
+      else list.push(child);
+    };
+    for (const c of this.classes.values()) {
+      if (c.superclass !== null) add(c.superclass, c.descriptor);
+      for (const i of c.interfaces) add(i, c.descriptor);
+    }
+    // Framework supertypes the caller declared (e.g. X509ExtendedTrustManager → X509TrustManager).
+    for (const [desc, ext] of this.external) {
+      if (ext.superclass !== null) add(ext.superclass, desc);
+      for (const i of ext.interfaces) add(i, desc);
+    }
+    this.children = m;
+    return m;
   }
 
   /** The methods `descriptor` itself defines (not inherited ones), optionally only those named `name`. */

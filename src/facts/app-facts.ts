@@ -7,6 +7,13 @@ import type { Manifest } from '../manifest/model.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
 import type { PledgeError } from '../util/errors.js';
 import type { Artifact, ArtifactState, InputInfo } from './types.js';
+import type { PackerDetection } from '../sdk/index.js';
+import type { Limits } from '../util/limits.js';
+import { DEFAULT_LIMITS } from '../util/limits.js';
+import { computeApiUses, type ApiUse } from './api-uses.js';
+import { CodeFacts } from './code.js';
+import { piTable } from './pi-table.js';
+import { buildSdkInventory, findPackers, type SdkFinding } from './sdk-inventory.js';
 
 export interface AppFactsInit {
   input: InputInfo;
@@ -32,6 +39,10 @@ export class AppFacts {
   readonly resources: ResourceTable | undefined;
   private readonly states = new Map<Artifact, ArtifactState>();
   private readonly failures = new Map<Artifact, PledgeError>();
+  private codeFacts: CodeFacts | undefined;
+  private apiUsesCache: ApiUse[] | undefined;
+  private sdksCache: SdkFinding[] | undefined;
+  private packersCache: PackerDetection[] | undefined;
 
   constructor(init: AppFactsInit) {
     this.input = init.input;
@@ -56,6 +67,58 @@ export class AppFacts {
     return this.failures.get(a);
   }
 
+  /**
+   * Parses and scans every DEX file (inflating them concurrently). Called once by the audit before
+   * rules run; a DEX that fails is recorded and the others still count.
+   */
+  async analyseCode(limits: Limits = DEFAULT_LIMITS): Promise<void> {
+    if (this.zip === undefined || this.codeFacts !== undefined) return;
+    const code = await CodeFacts.load(this.zip, this.diagnostics, limits);
+    this.codeFacts = code;
+    if (code.units.length === 0 && code.failed.length === 0) this.setState('dex', 'absent');
+    else if (code.units.length === 0) this.setState('dex', 'failed', code.failed[0]?.error);
+    else this.setState('dex', 'analysed');
+  }
+
+  /** The app's code, once analyseCode() ran (undefined for manifest-only inputs). */
+  get code(): CodeFacts | undefined {
+    return this.codeFacts;
+  }
+
+  /** Personal-information API call sites with their owners (CLAUSES.md §2.1). */
+  get apiUses(): readonly ApiUse[] {
+    if (this.apiUsesCache === undefined) {
+      this.apiUsesCache = this.codeFacts === undefined ? [] : computeApiUses(this.codeFacts, piTable(), (c) => this.ownerOfClass(c));
+    }
+    return this.apiUsesCache;
+  }
+
+  /** SDKs bundled in the app with evidence levels (present / used / PI touched). */
+  get sdks(): readonly SdkFinding[] {
+    if (this.sdksCache === undefined) {
+      const pkg = this.manifest.package;
+      this.sdksCache = buildSdkInventory({
+        manifest: this.manifest,
+        entries: this.entries,
+        code: this.codeFacts,
+        apiUses: this.apiUses,
+        records: this.catalogue.sdks,
+        isAppClass: (d) => this.ownerOfClass(descriptorToClassName(d)).kind !== 'sdk',
+        sdkOfDescriptor: (d) => {
+          const name = descriptorToClassName(d);
+          return name === pkg || name.startsWith(`${pkg}.`) ? undefined : sdkMatcher().ownerOf(d)?.id;
+        },
+      });
+    }
+    return this.sdksCache;
+  }
+
+  /** Packers/protectors whose file signatures the app carries. */
+  get packers(): readonly PackerDetection[] {
+    this.packersCache ??= findPackers(this.entries, this.codeFacts, this.manifest);
+    return this.packersCache;
+  }
+
   /** The SDK catalogue (rules/data/sdks.json). */
   get catalogue(): SdkCatalogue {
     return loadCatalogue();
@@ -68,10 +131,17 @@ export class AppFacts {
     return sdkMatcher().ownerOfClassName(className);
   }
 
-  /** Who holds evidence located in a class: the app, or an SDK by its catalogue id. */
+  /**
+   * Who holds evidence located in a class: an SDK by its catalogue id, the app itself, or
+   * `unknown` for renamed code outside the app's package (ProGuard output such as `a.b.c` could
+   * be either, and saying "first party" would be a guess).
+   */
   ownerOfClass(className: string): Owner {
     const sdk = this.sdkOfClass(className);
-    return sdk === undefined ? { kind: 'app' } : { kind: 'sdk', id: sdk.id, name: sdkDisplayName(sdk) };
+    if (sdk !== undefined) return { kind: 'sdk', id: sdk.id, name: sdkDisplayName(sdk) };
+    const pkg = this.manifest.package;
+    if (className !== pkg && !className.startsWith(`${pkg}.`) && looksObfuscated(className)) return { kind: 'unknown' };
+    return { kind: 'app' };
   }
 
   /** Catalogue records whose auto-init providers include this class name. */
@@ -89,6 +159,17 @@ export class AppFacts {
     this.states.set(a, s);
     if (error !== undefined) this.failures.set(a, error);
   }
+}
+
+export function descriptorToClassName(desc: string): string {
+  return desc.startsWith('L') && desc.endsWith(';') ? desc.slice(1, -1).replace(/\//g, '.') : desc;
+}
+
+/** `a.b.c`, `o.x`: every package segment one or two characters long. */
+function looksObfuscated(className: string): boolean {
+  const parts = className.split('.');
+  if (parts.length < 2) return className.length <= 2;
+  return parts.slice(0, -1).every((p) => p.length <= 2);
 }
 
 /** `Umeng Analytics (友盟统计)`: both names, because reviewers compare with a Chinese SDK list. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { sha256OfSource } from '../apk/hash.js';
 import { BufferSource, FileSource, type ByteSource } from '../apk/source.js';
@@ -20,6 +20,7 @@ export interface LoadOptions {
 }
 
 export const MANIFEST = 'AndroidManifest.xml';
+const IN_MEMORY_BYTES = 256 * 1024 * 1024;
 const RESOURCES = 'resources.arsc';
 
 /** An opened input: its bytes, its archive (for APKs) and its decoded manifest document. */
@@ -43,7 +44,9 @@ export function openInput(path: string, options: LoadOptions = {}): OpenedInput 
   const diagnostics = new DiagnosticSink(limits.maxDiagnostics);
   let source: ByteSource;
   try {
-    source = kind === 'apk' ? new FileSource(path) : new BufferSource(readFileSync(path), basename(path));
+    // Small enough inputs are read in one go: the hash and every entry then come from memory, and
+    // the file is read once. Larger ones (games with huge assets) are read entry by entry.
+    source = kind !== 'apk' || statSync(path).size <= IN_MEMORY_BYTES ? new BufferSource(readFileSync(path), basename(path)) : new FileSource(path);
   } catch (e) {
     if (e instanceof PledgeError) throw e;
     throw new PledgeError('E_INPUT_UNREADABLE', `cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { entry: path });
