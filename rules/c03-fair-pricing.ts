@@ -1,4 +1,55 @@
-import { defineClause } from '../src/engine/types.js';
+import { defineCheck, defineClause, type Evidence } from '../src/engine/types.js';
+import { groupBy, kindLabel, MAX_EVIDENCE, useEvidence } from './lib/code.js';
+import { sdkEvidence, sdkName } from './lib/sdk.js';
+
+/** PI kinds that profile a user or device (inputs to per-user pricing). */
+const PROFILING = ['IMEI', 'IMSI', 'SERIAL', 'MAC', 'ANDROID_ID', 'ADID', 'APPLIST', 'LOCATION', 'ACCOUNTS', 'USAGE'];
+/** SDK categories that vary what each user sees, or score users. */
+const PER_USER = new Set(['risk-control', 'attribution', 'analytics', 'ads']);
+
+const capabilityInventory = defineCheck({
+  meta: {
+    id: 'c03/pricing-capability',
+    title: { en: 'Capability inventory for big-data price discrimination', zh: '大数据"杀熟"能力清单' },
+    verdicts: ['review'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 24 (no unreasonable differential treatment in price; a non-personalised option); 深圳经济特区数据条例 (fines up to 50 million yuan for 杀熟). Prices are computed on servers, so an APK can only show the capability: profiling inputs and SDKs that vary or score per user.',
+        zh: '《个人信息保护法》第二十四条（不得在交易价格等条件上实行不合理差别待遇；提供非个性化选项）；《深圳经济特区数据条例》（"杀熟"最高罚款五千万元）。价格在服务端计算，APK 只能显示能力：画像输入和按用户区别对待或评分的 SDK。',
+      },
+      fix: {
+        en: 'Nothing to fix in the APK by itself: make sure prices do not depend on these inputs, document it, and offer a non-personalised option.',
+        zh: 'APK 本身无需修改：确保价格不依赖这些输入，留存说明，并提供非个性化选项。',
+      },
+    },
+    manualCheck: {
+      en: 'Dynamic test: buy the same item with two accounts (or devices) that differ only in purchase history, membership or device model, at the same time and place, and compare prices, coupons and delivery fees.',
+      zh: '动态测试：用仅在消费记录、会员等级或设备型号上不同的两个账号（或设备），同时同地购买同一商品，比较价格、优惠券和配送费。',
+    },
+    messages: {
+      inputs: {
+        en: 'profiling inputs collected: {{kinds}}; SDKs that score or vary per user: {{sdks}}',
+        zh: '收集的画像输入：{{kinds}}；按用户评分或区别对待的 SDK：{{sdks}}',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const uses = facts.apiUses.filter((u) => PROFILING.includes(u.kind));
+    const sdks = facts.sdks.filter((f) => PER_USER.has(f.record.category));
+    if (uses.length === 0 && sdks.length === 0) return;
+    const none = options.lang === 'zh' ? '无' : 'none';
+    const sep = options.lang === 'zh' ? '、' : ', ';
+    const kinds = [...groupBy(uses, (u) => u.kind).keys()].map((k) => kindLabel(k, options.lang)).join(sep) || none;
+    const evidence: Evidence[] = [...[...groupBy(uses, (u) => u.kind).values()].map((g) => useEvidence(g[0] as (typeof g)[number])), ...sdks.flatMap((f) => sdkEvidence(facts, f).slice(0, 1))];
+    report({
+      messageId: 'inputs',
+      verdict: 'review',
+      data: { kinds, sdks: sdks.map((f) => sdkName(f, options.lang)).join(sep) || none },
+      evidence: evidence.slice(0, MAX_EVIDENCE * 2),
+    });
+  },
+});
 
 export default defineClause({
   clause: 3,
@@ -8,9 +59,16 @@ export default defineClause({
     en: 'Fair trading: no big-data price discrimination against existing customers',
   },
   pledge: '保护用户公平交易权，不利用大数据"杀熟"。',
-  // Prices are computed on servers: an APK can show capability, never discrimination.
   requires: ['manifest', 'dex', 'resources'],
-  checks: [],
+  checks: [capabilityInventory],
+  // Prices are computed on servers: an APK can show capability, never discrimination.
+  neverPasses: {
+    code: 'server-side:pricing',
+    message: {
+      en: 'prices are computed on servers: an APK can show the capability to discriminate, never the discrimination itself',
+      zh: '价格在服务端计算：APK 只能显示"杀熟"的能力，无法证明实际存在差别定价',
+    },
+  },
   manualChecks: [
     {
       en: 'Dynamic test: buy the same item with two accounts (or devices) that differ only in purchase history, membership or device model, at the same time and place, and compare prices, coupons and delivery fees.',

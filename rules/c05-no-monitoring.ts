@@ -1,6 +1,8 @@
 import { defineCheck, defineClause } from '../src/engine/types.js';
 import type { Component } from '../src/manifest/model.js';
+import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, useEvidence } from './lib/code.js';
 import { describeComponent, manifestEvidence } from './lib/evidence.js';
+import { ADS_ANALYTICS, sdkName } from './lib/sdk.js';
 
 const P = 'android.permission.';
 
@@ -90,9 +92,10 @@ const smsAccess = defineCheck({
     messages: {
       permission: { en: '{{permission}} is requested: message content is communication content', zh: '申请了 {{permission}}：短信内容属于通信内容' },
       receiver: { en: 'receiver {{name}} listens for {{action}}: incoming messages are intercepted', zh: '广播接收器 {{name}} 监听 {{action}}：可拦截收到的短信' },
+      code: { en: '{{owner}} reads SMS content ({{apis}})', zh: '{{owner}}读取短信内容（{{apis}}）' },
     },
   },
-  run({ facts, report }) {
+  run({ facts, report, options }) {
     const m = facts.manifest;
     for (const p of m.usesPermissions) {
       if (SMS_PERMISSIONS.includes(p.name)) report({ messageId: 'permission', verdict: 'warn', data: { permission: p.name }, evidence: [manifestEvidence(p.path, p.name)] });
@@ -103,6 +106,11 @@ const smsAccess = defineCheck({
         const action = f.actions.find((a) => SMS_ACTIONS.includes(a));
         if (action !== undefined) report({ messageId: 'receiver', verdict: 'warn', data: { name: c.name, action }, evidence: [manifestEvidence(f.path, `${describeComponent(c)}: ${action}`)] });
       }
+    }
+    const reads = facts.apiUses.filter((u) => u.kind === 'SMS' && !u.api.includes('sendTextMessage'));
+    for (const group of groupBy(reads, (u) => ownerKey(u.owner)).values()) {
+      const apis = [...new Set(group.map((u) => u.api))].join(', ');
+      report({ messageId: 'code', verdict: 'warn', data: { owner: ownerLabel(group[0]?.owner, options.lang), apis }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
     }
   },
 });
@@ -129,10 +137,14 @@ const callMonitoring = defineCheck({
     messages: {
       permission: { en: '{{permission}} is requested: calls can be monitored', zh: '申请了 {{permission}}：可监听通话' },
       receiver: { en: 'receiver {{name}} listens for {{action}}', zh: '广播接收器 {{name}} 监听 {{action}}' },
+      code: { en: '{{owner}} registers a call-state listener (TelephonyManager.listen)', zh: '{{owner}}注册了通话状态监听（TelephonyManager.listen）' },
     },
   },
-  run({ facts, report }) {
+  run({ facts, report, options }) {
     const m = facts.manifest;
+    for (const group of groupBy(facts.apiUses.filter((u) => u.kind === 'CALL_STATE' || u.kind === 'CALL_LOG'), (u) => ownerKey(u.owner)).values()) {
+      report({ messageId: 'code', verdict: 'warn', data: { owner: ownerLabel(group[0]?.owner, options.lang) }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
+    }
     for (const p of m.usesPermissions) {
       if (CALL_PERMISSIONS.includes(p.name)) report({ messageId: 'permission', verdict: 'warn', data: { permission: p.name }, evidence: [manifestEvidence(p.path, p.name)] });
     }
@@ -164,11 +176,15 @@ const usageStats = defineCheck({
     },
     messages: {
       permission: { en: 'PACKAGE_USAGE_STATS is requested: the app can see which apps the user opens and for how long', zh: '申请了 PACKAGE_USAGE_STATS：可获知用户打开了哪些应用及时长' },
+      code: { en: '{{owner}} queries app-usage statistics (UsageStatsManager.queryUsageStats)', zh: '{{owner}}查询应用使用统计（UsageStatsManager.queryUsageStats）' },
     },
   },
-  run({ facts, report }) {
+  run({ facts, report, options }) {
     const p = facts.manifest.usesPermissions.find((u) => u.name === `${P}PACKAGE_USAGE_STATS`);
     if (p !== undefined) report({ messageId: 'permission', verdict: 'warn', evidence: [manifestEvidence(p.path, p.name)] });
+    for (const group of groupBy(facts.apiUses.filter((u) => u.kind === 'USAGE'), (u) => ownerKey(u.owner)).values()) {
+      report({ messageId: 'code', verdict: 'warn', data: { owner: ownerLabel(group[0]?.owner, options.lang) }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
+    }
   },
 });
 
@@ -243,6 +259,68 @@ const inputMethod = defineCheck({
   },
 });
 
+
+const clipboardListener = defineCheck({
+  meta: {
+    id: 'c05/clipboard-listener',
+    title: { en: 'Listens to every clipboard change', zh: '持续监听剪切板变化' },
+    verdicts: ['warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'Pledge clause 5 (no monitoring); MobSF android_clipboard_listen. A clipboard-change listener sees everything the user copies in any app while the listener is registered.',
+        zh: '承诺第五条（不得监听）；MobSF android_clipboard_listen。注册剪切板变化监听后，用户在任何应用中复制的内容都会被获取。',
+      },
+      fix: {
+        en: 'Read the clipboard only when the user pastes; remove addPrimaryClipChangedListener.',
+        zh: '仅在用户粘贴时读取剪切板；删除 addPrimaryClipChangedListener。',
+      },
+    },
+    messages: {
+      listen: { en: '{{owner}} registers a clipboard-change listener', zh: '{{owner}}注册了剪切板变化监听' },
+    },
+  },
+  run({ facts, report, options }) {
+    const uses = facts.apiUses.filter((u) => u.kind === 'CLIPBOARD' && u.api.endsWith('addPrimaryClipChangedListener'));
+    for (const group of groupBy(uses, (u) => ownerKey(u.owner)).values()) {
+      report({ messageId: 'listen', verdict: 'warn', data: { owner: ownerLabel(group[0]?.owner, options.lang) }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
+    }
+  },
+});
+
+const MONITORING_KINDS = ['MICROPHONE', 'CAMERA', 'SCREEN', 'ACCESSIBILITY', 'NOTIFICATIONS', 'SMS'];
+
+const monitoringInSdk = defineCheck({
+  meta: {
+    id: 'c05/monitoring-api-in-ads-sdk',
+    title: { en: 'Ads or analytics SDK can record audio, camera, screen or messages', zh: '广告或统计 SDK 可录音、拍摄、录屏或读取消息' },
+    verdicts: ['warn', 'fail'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'Pledge clause 5; PIPL Art. 10. Ads and analytics SDKs have no disclosed function that needs the microphone, camera, screen capture, other apps\' screens or messages (CLAUSES.md clause 5); interactive ads are the legitimate exception, hence WARN (FAIL under --strict).',
+        zh: '承诺第五条；《个人信息保护法》第十条。广告和统计 SDK 没有需要麦克风、摄像头、录屏、其他应用界面或消息的已告知功能（CLAUSES.md 第5条）；互动广告是合理例外，因此默认 WARN（--strict 下 FAIL）。',
+      },
+      fix: {
+        en: 'Ask the SDK vendor what these calls are for, switch them off, or replace the SDK.',
+        zh: '向 SDK 厂商确认这些调用的用途，关闭相关功能或更换 SDK。',
+      },
+    },
+    messages: {
+      sdk: { en: '{{sdk}} ({{category}}) calls {{kinds}} APIs', zh: '{{sdk}}（{{category}}）调用了{{kinds}}相关 API' },
+    },
+  },
+  run({ facts, report, options }) {
+    for (const f of facts.sdks) {
+      if (!ADS_ANALYTICS.has(f.record.category)) continue;
+      const uses = facts.apiUses.filter((u) => u.owner.kind === 'sdk' && u.owner.id === f.record.id && MONITORING_KINDS.includes(u.kind) && !u.api.includes('sendTextMessage'));
+      if (uses.length === 0) continue;
+      const kinds = [...new Set(uses.map((u) => kindLabel(u.kind, options.lang)))].join(options.lang === 'zh' ? '、' : ', ');
+      report({ messageId: 'sdk', verdict: 'warn', strictVerdict: 'fail', data: { sdk: sdkName(f, options.lang), category: f.record.category, kinds }, evidence: uses.slice(0, MAX_EVIDENCE).map(useEvidence) });
+    }
+  },
+});
+
 export default defineClause({
   clause: 5,
   slug: 'no-monitoring',
@@ -252,7 +330,7 @@ export default defineClause({
   },
   pledge: '严守个人隐私边界，绝不以监听监视等非法方式获取个人信息。',
   requires: ['manifest', 'dex'],
-  checks: [accessibility, notificationListener, smsAccess, callMonitoring, usageStats, backgroundCapture, inputMethod],
+  checks: [accessibility, notificationListener, smsAccess, callMonitoring, usageStats, backgroundCapture, inputMethod, clipboardListener, monitoringInSdk],
   manualChecks: [
     {
       en: 'Whether capture actually happens without user action is runtime behaviour: leave the app in the background and watch the microphone/camera indicators and privacy dashboard.',

@@ -1,6 +1,9 @@
 import { defineCheck, defineClause } from '../src/engine/types.js';
 import { sdkDisplayName } from '../src/facts/app-facts.js';
+import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, siteEvidence, useEvidence } from './lib/code.js';
 import { describeComponent, manifestEvidence } from './lib/evidence.js';
+import { sdkEvidence, sdkName } from './lib/sdk.js';
+import type { SdkFinding } from '../src/facts/sdk-inventory.js';
 
 /** SDK categories that collect or transmit personal information as part of their job. */
 const TRACKING = new Set(['ads', 'analytics', 'push', 'attribution', 'crash', 'risk-control']);
@@ -106,6 +109,166 @@ const selfStart = defineCheck({
   },
 });
 
+
+const inventory = defineCheck({
+  meta: {
+    id: 'c09/sdk-inventory',
+    title: { en: 'Third-party SDKs to review against the privacy policy', zh: '需对照隐私政策审查的第三方 SDK' },
+    verdicts: ['review'],
+    needs: ['manifest'],
+    docs: {
+      basis: {
+        en: 'TC260-PG-20205A (App SDK security guideline); GB/T 35273-2020 9.7; 认定方法 二.1 (list every third-party SDK with its purpose and the PI it collects); the 双清单 requirement. The inventory is the input of the review the pledge asks for.',
+        zh: 'TC260-PG-20205A《App 使用 SDK 安全指引》；GB/T 35273-2020 9.7；《认定方法》二.1（逐一列出第三方 SDK 的目的和收集的个人信息）；双清单要求。SDK 清单即承诺所要求审查的输入。',
+      },
+      fix: {
+        en: 'List every SDK below in the privacy policy\'s third-party SDK list (第三方SDK目录) with vendor, purpose, data collected and a link to its policy; remove SDKs nobody can explain.',
+        zh: '在隐私政策的第三方 SDK 目录中逐一列出下列 SDK 的厂商、用途、收集的信息及其隐私政策链接；删除无法说明用途的 SDK。',
+      },
+    },
+    manualCheck: {
+      en: "Compare the detected SDK inventory with the privacy policy's third-party SDK list (第三方SDK目录): every SDK named, with its purpose, the data it collects and a link to its own policy.",
+      zh: '将检测到的 SDK 清单与隐私政策中的第三方 SDK 目录逐一比对：每个 SDK 均应列明用途、收集的信息及其隐私政策链接。',
+    },
+    messages: {
+      sdks: {
+        en: '{{count}} third-party SDKs: {{list}}',
+        zh: '共 {{count}} 个第三方 SDK：{{list}}',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const sdks = facts.sdks;
+    if (sdks.length === 0) return;
+    const list = sdks.map((f) => `${sdkName(f, options.lang)} [${f.record.category}${f.piKinds.length > 0 ? `; ${f.piKinds.join('/')}` : ''}]`).join(options.lang === 'zh' ? '；' : '; ');
+    report({ messageId: 'sdks', verdict: 'review', data: { count: sdks.length, list }, evidence: sdks.flatMap((f) => sdkEvidence(facts, f).slice(0, 1)).slice(0, 50) });
+  },
+});
+
+const consentApiMissing = defineCheck({
+  meta: {
+    id: 'c09/sdk-consent-api-unused',
+    title: { en: "SDK's privacy-compliance API is never called", zh: '未调用 SDK 提供的隐私合规接口' },
+    verdicts: ['warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'Vendors of the most common Chinese SDKs publish a compliance integration (Umeng preInit then init after consent, AMap updatePrivacyShow/updatePrivacyAgree, JPush JCollectionAuth.setAuth, GrowingIO disableDataCollect) precisely because 164号文 scenarios 4–6 made SDK collection before consent an enforcement target (CLAUSES.md §2.4). When the SDK is present and its gate is never called, nothing tells it that the user has not agreed yet.',
+        zh: '常见国内 SDK 厂商均提供合规接入接口（友盟 preInit 后在同意后 init、高德 updatePrivacyShow/updatePrivacyAgree、极光 JCollectionAuth.setAuth、GrowingIO disableDataCollect），正因 164号文场景4–6 将 SDK 在同意前收集列为整治对象（CLAUSES.md §2.4）。SDK 存在而从不调用其合规接口，SDK 就无从得知用户尚未同意。',
+      },
+      fix: {
+        en: "Follow the vendor's compliance guide: call the gate API on launch and initialise the SDK only after the user agrees.",
+        zh: '按厂商合规指引接入：启动时调用合规接口，用户同意后再初始化 SDK。',
+      },
+    },
+    messages: {
+      missing: {
+        en: '{{sdk}} is bundled but its compliance API {{api}} is never called{{unverified}}',
+        zh: '集成了{{sdk}}，但从未调用其合规接口 {{api}}{{unverified}}',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    // SDKs of one vendor often share one gate (Umeng's UMConfigure.preInit): one finding per gate.
+    const byGate = new Map<string, { api: string; unverified: boolean; sdks: SdkFinding[] }>();
+    for (const f of facts.sdks) {
+      const gates = f.consentApis.filter((a) => a.role === 'gate');
+      if (gates.length === 0 || f.detection.obfuscated || f.detection.evidence.classes === 0) continue;
+      if (gates.some((g) => g.sites.length > 0)) continue;
+      const api = gates.map((g) => g.ref.replace(/^L(.+);->/, (_, c: string) => `${c.replace(/\//g, '.')}.`)).join(' / ');
+      const entry = byGate.get(api) ?? { api, unverified: gates.every((g) => !g.verified), sdks: [] };
+      entry.sdks.push(f);
+      byGate.set(api, entry);
+    }
+    for (const { api, unverified, sdks } of byGate.values()) {
+      const note = unverified ? (options.lang === 'zh' ? '（接口名来自第三方示例，未经厂商文档确认）' : ' (API name from third-party samples, not confirmed in vendor docs)') : '';
+      report({
+        messageId: 'missing',
+        verdict: 'warn',
+        data: { sdk: sdks.map((f) => sdkName(f, options.lang)).join(options.lang === 'zh' ? '、' : ', '), api, unverified: note },
+        evidence: sdks.flatMap((f) => sdkEvidence(facts, f)).slice(0, MAX_EVIDENCE),
+      });
+    }
+  },
+});
+
+const sdkCollectsPi = defineCheck({
+  meta: {
+    id: 'c09/sdk-collects-pi',
+    title: { en: 'SDK reads personal information in its own code', zh: 'SDK 在其代码中读取个人信息' },
+    verdicts: ['warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: '164号文 1.1 scenario 6 (SDKs collecting PI) and the MIIT/CAC notices that name SDK providers; TC260-PG-20205A. Each item must appear in the privacy policy\'s SDK list and have a consent basis.',
+        zh: '164号文 1.1 场景6（SDK 收集个人信息）以及点名 SDK 提供方的工信部/网信办通报；TC260-PG-20205A。每项信息都应列入隐私政策的 SDK 清单并有同意基础。',
+      },
+      fix: {
+        en: "Disclose these items for this SDK, switch off what the service does not need (vendor options), and keep the SDK idle until consent.",
+        zh: '在 SDK 清单中披露这些信息，关闭业务不需要的收集项（厂商选项），在同意前不启用该 SDK。',
+      },
+    },
+    messages: {
+      reads: { en: '{{sdk}} reads {{kinds}}', zh: '{{sdk}}读取{{kinds}}' },
+    },
+  },
+  run({ facts, report, options }) {
+    const bySdk = groupBy(
+      facts.apiUses.filter((u) => u.owner.kind === 'sdk'),
+      (u) => (u.owner.kind === 'sdk' ? u.owner.id : ''),
+    );
+    for (const f of facts.sdks) {
+      const uses = bySdk.get(f.record.id);
+      if (uses === undefined) continue;
+      const kinds = [...new Set(uses.map((u) => kindLabel(u.kind, options.lang)))].join(options.lang === 'zh' ? '、' : ', ');
+      report({ messageId: 'reads', verdict: 'warn', data: { sdk: sdkName(f, options.lang), kinds }, evidence: uses.slice(0, MAX_EVIDENCE).map(useEvidence) });
+    }
+  },
+});
+
+const LOADERS: [string, string][] = [
+  ['Ldalvik/system/DexClassLoader;', '<init>'],
+  ['Ldalvik/system/InMemoryDexClassLoader;', '<init>'],
+  ['Ldalvik/system/PathClassLoader;', '<init>'],
+  ['Ldalvik/system/BaseDexClassLoader;', '<init>'],
+  ['Ldalvik/system/DexFile;', 'loadDex'],
+];
+
+const dynamicCode = defineCheck({
+  meta: {
+    id: 'c09/dynamic-code-loading',
+    title: { en: 'Loads code at runtime', zh: '运行时加载代码' },
+    verdicts: ['review'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'TC260-PG-20205A lists malicious SDK behaviour among SDK risks; code loaded at runtime (DexClassLoader, InMemoryDexClassLoader, DexFile.loadDex) is not in the APK, so no static review covers it (CLAUSES.md §5).',
+        zh: 'TC260-PG-20205A 将 SDK 恶意行为列为 SDK 风险；运行时加载的代码（DexClassLoader、InMemoryDexClassLoader、DexFile.loadDex）不在 APK 中，任何静态审查都无法覆盖（CLAUSES.md §5）。',
+      },
+      fix: {
+        en: 'Avoid downloading or decrypting code at runtime; if a plugin framework or hot-update SDK needs it, disclose it and review every payload it can load.',
+        zh: '避免运行时下载或解密代码；插件框架或热更新 SDK 确需时，应披露并审查其可能加载的每个代码包。',
+      },
+    },
+    manualCheck: {
+      en: 'Run the app and capture the DEX/JAR files it writes or downloads (e.g. with a Frida hook on DexClassLoader), then audit those files too.',
+      zh: '运行应用并截获其写入或下载的 DEX/JAR 文件（例如 Hook DexClassLoader），再对这些文件进行审查。',
+    },
+    messages: {
+      loads: { en: '{{owner}} loads code at runtime ({{apis}}): that code is outside this audit', zh: '{{owner}}在运行时加载代码（{{apis}}）：这些代码不在本次审查范围内' },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const sites = LOADERS.flatMap(([cls, name]) => code.invokesOf(cls, name).map((site) => ({ site, api: cls.slice(cls.lastIndexOf('/') + 1, -1) })));
+    for (const group of groupBy(sites, (s) => ownerKey(siteEvidence(facts, s.site).owner)).values()) {
+      const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s.site, s.api));
+      report({ messageId: 'loads', verdict: 'review', data: { owner: ownerLabel(ev[0]?.owner, options.lang), apis: [...new Set(group.map((s) => s.api))].join(', ') }, evidence: ev });
+    }
+  },
+});
+
 export default defineClause({
   clause: 9,
   slug: 'third-party-sdks',
@@ -115,7 +278,7 @@ export default defineClause({
   },
   pledge: '在接入SDK等第三方服务前对其严格审查，确保符合本APP个人信息处理规则。',
   requires: ['manifest', 'dex', 'native', 'assets'],
-  checks: [autoInitProvider, selfStart],
+  checks: [autoInitProvider, selfStart, inventory, consentApiMissing, sdkCollectsPi, dynamicCode],
   manualChecks: [
     {
       en: "Compare the detected SDK inventory with the privacy policy's third-party SDK list (第三方SDK目录): every SDK named, with its purpose, the data it collects and a link to its own policy.",

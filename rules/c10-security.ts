@@ -1,5 +1,12 @@
-import { defineCheck, defineClause } from '../src/engine/types.js';
+import { defineCheck, defineClause, type Evidence } from '../src/engine/types.js';
+import { hasNoBranch, isReturnVoidOnly, returnsConstantTrue } from '../src/dex/method-analysis.js';
+import { descriptorToClassName, type AppFacts } from '../src/facts/app-facts.js';
+import type { CodeSite } from '../src/facts/code.js';
+import { CONTEXT } from '../src/facts/framework-types.js';
+import { isPledgeError } from '../src/util/errors.js';
+import { classEvidence, groupBy, MAX_EVIDENCE, ownerKey, ownerLabel, siteEvidence } from './lib/code.js';
 import { describeComponent, manifestEvidence } from './lib/evidence.js';
+import { constOf, eventAt, flowAt, type Tag } from './lib/flow.js';
 
 const APP = '/manifest/application';
 
@@ -200,6 +207,484 @@ const exportedProvider = defineCheck({
   },
 });
 
+
+/** Implementations of a framework interface/class and their `name` methods, with code. */
+function overrides(facts: AppFacts, ancestor: string, name: string): { cls: string; entry: string; method: string; dexIndex: number; codeOff: number }[] {
+  const code = facts.code;
+  if (code === undefined) return [];
+  const out: { cls: string; entry: string; method: string; dexIndex: number; codeOff: number }[] = [];
+  for (const { cls, methods } of code.hierarchy.implementationsOf(ancestor, name)) {
+    const dex = code.hierarchy.dexes[cls.dexIndex];
+    if (dex === undefined) continue;
+    for (const m of methods) if (m.codeOff !== 0) out.push({ cls: cls.descriptor, entry: dex.entry, method: `${cls.descriptor}->${m.name}${m.proto}`, dexIndex: cls.dexIndex, codeOff: m.codeOff });
+  }
+  return out;
+}
+
+/** A predicate on decoded code that must not throw on malformed methods (they count as "not shown"). */
+function safely(f: () => boolean): boolean {
+  try {
+    return f();
+  } catch (e) {
+    if (isPledgeError(e)) return false;
+    throw e;
+  }
+}
+
+function methodEvidence(facts: AppFacts, o: { cls: string; entry: string; method: string }, detail: string): Evidence {
+  const e = classEvidence(facts, o.cls, detail);
+  return { ...e, location: { kind: 'dex', entry: o.entry, method: o.method } };
+}
+
+const trustAll = defineCheck({
+  meta: {
+    id: 'c10/trust-all-certificates',
+    title: { en: 'TrustManager accepts every certificate', zh: 'TrustManager 信任所有证书' },
+    verdicts: ['fail'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51 (technical security measures); Android lint TrustAllX509TrustManager and Google Play rejections of unsafe X509TrustManager implementations: an empty checkServerTrusted accepts any certificate, so anyone on the network path can read and alter HTTPS traffic.',
+        zh: '《个人信息保护法》第五十一条；Android lint TrustAllX509TrustManager 及 Google Play 对不安全 X509TrustManager 的拒审：空的 checkServerTrusted 接受任何证书，网络路径上的任何人都能读取和篡改 HTTPS 流量。',
+      },
+      fix: {
+        en: 'Delete the custom TrustManager and use the platform default; for private CAs or pinning use a network security config.',
+        zh: '删除自定义 TrustManager，使用系统默认实现；私有 CA 或证书锁定请用网络安全配置。',
+      },
+    },
+    messages: {
+      trustAll: {
+        en: '{{cls}}.checkServerTrusted returns without checking anything ({{owner}}): every certificate is trusted',
+        zh: '{{cls}}.checkServerTrusted 未做任何校验即返回（{{owner}}）：信任所有证书',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    for (const o of overrides(facts, 'Ljavax/net/ssl/X509TrustManager;', 'checkServerTrusted')) {
+      const dex = code.hierarchy.dexes[o.dexIndex];
+      if (dex === undefined || !safely(() => isReturnVoidOnly(dex, o.codeOff))) continue;
+      const ev = methodEvidence(facts, o, 'body: return-void');
+      report({ messageId: 'trustAll', verdict: 'fail', data: { cls: descriptorToClassName(o.cls), owner: ownerLabel(ev.owner, options.lang) }, evidence: [ev] });
+    }
+  },
+});
+
+const hostnameVerifier = defineCheck({
+  meta: {
+    id: 'c10/hostname-verifier',
+    title: { en: 'Hostname verification disabled', zh: '关闭了主机名校验' },
+    verdicts: ['fail'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF android_insecure_ssl; Google Play rejects apps whose HostnameVerifier accepts every host (github.com/Sunzxyong/Tiny/issues/15). A certificate for any domain then authenticates every server.',
+        zh: '《个人信息保护法》第五十一条；MobSF android_insecure_ssl；Google Play 拒绝接受所有主机名的 HostnameVerifier（github.com/Sunzxyong/Tiny/issues/15）：任意域名的证书都能冒充服务器。',
+      },
+      fix: {
+        en: 'Use the default HostnameVerifier; never return true unconditionally or use ALLOW_ALL_HOSTNAME_VERIFIER / AllowAllHostnameVerifier.',
+        zh: '使用默认 HostnameVerifier；不要无条件返回 true，也不要使用 ALLOW_ALL_HOSTNAME_VERIFIER / AllowAllHostnameVerifier。',
+      },
+    },
+    messages: {
+      alwaysTrue: {
+        en: '{{cls}}.verify always returns true ({{owner}}): every hostname is accepted',
+        zh: '{{cls}}.verify 始终返回 true（{{owner}}）：接受任何主机名',
+      },
+      allowAll: {
+        en: 'the allow-all hostname verifier is used ({{owner}}): {{api}}',
+        zh: '使用了允许所有主机名的校验器（{{owner}}）：{{api}}',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    for (const o of overrides(facts, 'Ljavax/net/ssl/HostnameVerifier;', 'verify')) {
+      const dex = code.hierarchy.dexes[o.dexIndex];
+      if (dex === undefined || !safely(() => returnsConstantTrue(dex, o.codeOff))) continue;
+      const ev = methodEvidence(facts, o, 'returns the constant true');
+      report({ messageId: 'alwaysTrue', verdict: 'fail', data: { cls: descriptorToClassName(o.cls), owner: ownerLabel(ev.owner, options.lang) }, evidence: [ev] });
+    }
+    const sites: [CodeSite, string][] = [
+      ...code.fieldReadsOf('Lorg/apache/http/conn/ssl/SSLSocketFactory;', 'ALLOW_ALL_HOSTNAME_VERIFIER').map((s): [CodeSite, string] => [s, 'SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER']),
+      ...code.invokesOf('Lorg/apache/http/conn/ssl/AllowAllHostnameVerifier;', '<init>').map((s): [CodeSite, string] => [s, 'new AllowAllHostnameVerifier()']),
+    ];
+    for (const [owner, group] of groupBy(sites, ([s]) => ownerKey(siteEvidence(facts, s).owner))) {
+      const ev = group.slice(0, MAX_EVIDENCE).map(([s, api]) => siteEvidence(facts, s, api));
+      void owner;
+      report({ messageId: 'allowAll', verdict: 'fail', data: { owner: ownerLabel(ev[0]?.owner, options.lang), api: group[0]?.[1] ?? '' }, evidence: ev });
+    }
+  },
+});
+
+const sslErrorProceed = defineCheck({
+  meta: {
+    id: 'c10/webview-ssl-error-proceed',
+    title: { en: 'WebView ignores TLS errors', zh: 'WebView 忽略 TLS 证书错误' },
+    verdicts: ['fail'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF android_webview_ignore_ssl. An onReceivedSslError override that calls SslErrorHandler.proceed() without a condition loads pages over broken or forged TLS.',
+        zh: '《个人信息保护法》第五十一条；MobSF android_webview_ignore_ssl。无条件调用 SslErrorHandler.proceed() 的 onReceivedSslError 会在证书无效或被伪造时继续加载页面。',
+      },
+      fix: {
+        en: 'Call handler.cancel() (the default) in onReceivedSslError, or remove the override.',
+        zh: '在 onReceivedSslError 中调用 handler.cancel()（默认行为），或删除该重写。',
+      },
+    },
+    messages: {
+      proceed: {
+        en: '{{cls}}.onReceivedSslError calls proceed() unconditionally ({{owner}})',
+        zh: '{{cls}}.onReceivedSslError 无条件调用 proceed()（{{owner}}）',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const proceedCallers = new Set(code.invokesOf('Landroid/webkit/SslErrorHandler;', 'proceed').map((s) => `${s.unit.entry}|${code.callerRef(s)}`));
+    for (const o of overrides(facts, 'Landroid/webkit/WebViewClient;', 'onReceivedSslError')) {
+      const dex = code.hierarchy.dexes[o.dexIndex];
+      if (dex === undefined || !proceedCallers.has(`${o.entry}|${o.method}`)) continue;
+      if (!safely(() => hasNoBranch(dex, o.codeOff))) continue;
+      const ev = methodEvidence(facts, o, 'SslErrorHandler.proceed() with no branch');
+      report({ messageId: 'proceed', verdict: 'fail', data: { cls: descriptorToClassName(o.cls), owner: ownerLabel(ev.owner, options.lang) }, evidence: [ev] });
+    }
+  },
+});
+
+/** Call sites of an API whose argument at `index` is the constant `value`. */
+function callsWithArg(facts: AppFacts, cls: string, name: string, index: number, test: (v: string | number | undefined, tag: Tag | undefined) => boolean): CodeSite[] {
+  const code = facts.code;
+  if (code === undefined) return [];
+  return code.invokesOf(cls, name).filter((s) => {
+    const ev = eventAt(facts, s);
+    return ev !== undefined && test(constOf(ev.args[index]), ev.args[index]);
+  });
+}
+
+const webviewJsInterface = defineCheck({
+  meta: {
+    id: 'c10/webview-javascript-interface',
+    title: { en: 'WebView exposes Java objects to JavaScript', zh: 'WebView 向 JavaScript 暴露 Java 对象' },
+    verdicts: ['fail', 'warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF android_webview. With JavaScript enabled, addJavascriptInterface lets page scripts call into the app; below API 17 any public method is reachable through reflection (remote code execution), above it any @JavascriptInterface method is exposed to every page the WebView loads.',
+        zh: '《个人信息保护法》第五十一条；MobSF android_webview。启用 JavaScript 后，addJavascriptInterface 使网页脚本可调用应用代码；API 17 以下可借反射执行任意代码，以上版本也会把 @JavascriptInterface 方法暴露给 WebView 加载的所有页面。',
+      },
+      fix: {
+        en: 'Load only your own HTTPS pages in WebViews that have a JavaScript interface, expose the minimum, and set minSdkVersion ≥ 17.',
+        zh: '仅在加载自有 HTTPS 页面的 WebView 中使用 JavaScript 接口，只暴露必要方法，并将 minSdkVersion 设为 17 以上。',
+      },
+    },
+    messages: {
+      legacy: {
+        en: 'addJavascriptInterface with JavaScript enabled and minSdk {{minSdk}} < 17 ({{owner}}): pages can run arbitrary code in the app',
+        zh: '启用 JavaScript 且 minSdk {{minSdk}} < 17 时调用 addJavascriptInterface（{{owner}}）：网页可在应用内执行任意代码',
+      },
+      bridge: {
+        en: 'addJavascriptInterface with JavaScript enabled ({{owner}}): every page this WebView loads can call the exposed methods',
+        zh: '启用 JavaScript 时调用 addJavascriptInterface（{{owner}}）：WebView 加载的任何页面都能调用暴露的方法',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const jsOn = callsWithArg(facts, 'Landroid/webkit/WebSettings;', 'setJavaScriptEnabled', 1, (v) => v === 1);
+    if (jsOn.length === 0) return;
+    const bridges = code.invokesOf('Landroid/webkit/WebView;', 'addJavascriptInterface');
+    const minSdk = facts.manifest.effectiveMinSdk;
+    for (const [, group] of groupBy(bridges, (s) => ownerKey(siteEvidence(facts, s).owner))) {
+      const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s, 'WebView.addJavascriptInterface'));
+      const data = { owner: ownerLabel(ev[0]?.owner, options.lang), minSdk };
+      report({ messageId: minSdk < 17 ? 'legacy' : 'bridge', verdict: minSdk < 17 ? 'fail' : 'warn', data, evidence: [...ev, siteEvidence(facts, jsOn[0] as CodeSite, 'WebSettings.setJavaScriptEnabled(true)')] });
+    }
+  },
+});
+
+const webviewFileAccess = defineCheck({
+  meta: {
+    id: 'c10/webview-file-access',
+    title: { en: 'WebView lets pages read local files', zh: 'WebView 允许网页读取本地文件' },
+    verdicts: ['warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF android_webview_allow_file_from_url. File-URL access lets a page (or an injected file:// page) read the app\'s private files, including stored personal information.',
+        zh: '《个人信息保护法》第五十一条；MobSF android_webview_allow_file_from_url。允许文件 URL 访问会让网页（或被注入的 file:// 页面）读取应用私有文件，包括其中存储的个人信息。',
+      },
+      fix: {
+        en: 'Keep setAllowFileAccessFromFileURLs and setAllowUniversalAccessFromFileURLs false, and setAllowFileAccess(false) where JavaScript is enabled; serve local content with WebViewAssetLoader.',
+        zh: '保持 setAllowFileAccessFromFileURLs、setAllowUniversalAccessFromFileURLs 为 false，启用 JavaScript 时 setAllowFileAccess(false)；本地内容用 WebViewAssetLoader 提供。',
+      },
+    },
+    messages: {
+      fromFileUrls: {
+        en: '{{api}}(true) ({{owner}}): file:// pages can read other files or any origin',
+        zh: '{{api}}(true)（{{owner}}）：file:// 页面可读取其他文件或任意来源',
+      },
+      fileWithJs: {
+        en: 'setAllowFileAccess(true) with JavaScript enabled ({{owner}})',
+        zh: '启用 JavaScript 时 setAllowFileAccess(true)（{{owner}}）',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    for (const api of ['setAllowFileAccessFromFileURLs', 'setAllowUniversalAccessFromFileURLs']) {
+      const sites = callsWithArg(facts, 'Landroid/webkit/WebSettings;', api, 1, (v) => v === 1);
+      for (const [, group] of groupBy(sites, (s) => ownerKey(siteEvidence(facts, s).owner))) {
+        const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s, `WebSettings.${api}(true)`));
+        report({ messageId: 'fromFileUrls', verdict: 'warn', data: { api, owner: ownerLabel(ev[0]?.owner, options.lang) }, evidence: ev });
+      }
+    }
+    if (callsWithArg(facts, 'Landroid/webkit/WebSettings;', 'setJavaScriptEnabled', 1, (v) => v === 1).length === 0) return;
+    const sites = callsWithArg(facts, 'Landroid/webkit/WebSettings;', 'setAllowFileAccess', 1, (v) => v === 1);
+    for (const [, group] of groupBy(sites, (s) => ownerKey(siteEvidence(facts, s).owner))) {
+      const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s, 'WebSettings.setAllowFileAccess(true)'));
+      report({ messageId: 'fileWithJs', verdict: 'warn', data: { owner: ownerLabel(ev[0]?.owner, options.lang) }, evidence: ev });
+    }
+  },
+});
+
+const webviewDebug = defineCheck({
+  meta: {
+    id: 'c10/webview-debugging',
+    title: { en: 'WebView debugging or mixed content enabled', zh: '开启 WebView 调试或混合内容' },
+    verdicts: ['warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF android_webview_debug and android_webview_mixed_content. Remote debugging exposes page contents and cookies to anyone with adb; MIXED_CONTENT_ALWAYS_ALLOW loads HTTP scripts into HTTPS pages.',
+        zh: '《个人信息保护法》第五十一条；MobSF android_webview_debug、android_webview_mixed_content。远程调试会把页面内容和 Cookie 暴露给能使用 adb 的人；MIXED_CONTENT_ALWAYS_ALLOW 会在 HTTPS 页面中加载 HTTP 脚本。',
+      },
+      fix: {
+        en: 'Enable WebView debugging only in debug builds (behind BuildConfig.DEBUG) and keep the default mixed-content mode (never allow).',
+        zh: '仅在调试构建中（BuildConfig.DEBUG 条件下）开启 WebView 调试，混合内容保持默认（不允许）。',
+      },
+    },
+    messages: {
+      debugging: {
+        en: 'WebView.setWebContentsDebuggingEnabled(true) is called unconditionally ({{owner}})',
+        zh: '无条件调用 WebView.setWebContentsDebuggingEnabled(true)（{{owner}}）',
+      },
+      mixed: {
+        en: 'setMixedContentMode(MIXED_CONTENT_ALWAYS_ALLOW) ({{owner}}): HTTP content loads into HTTPS pages',
+        zh: 'setMixedContentMode(MIXED_CONTENT_ALWAYS_ALLOW)（{{owner}}）：HTTPS 页面会加载 HTTP 内容',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const debug = callsWithArg(facts, 'Landroid/webkit/WebView;', 'setWebContentsDebuggingEnabled', 0, (v) => v === 1).filter((s) => {
+      const off = code.codeOffOf(s.unit, s.caller);
+      return off !== undefined && safely(() => hasNoBranch(s.unit.dex, off));
+    });
+    for (const [, group] of groupBy(debug, (s) => ownerKey(siteEvidence(facts, s).owner))) {
+      const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s, 'WebView.setWebContentsDebuggingEnabled(true)'));
+      report({ messageId: 'debugging', verdict: 'warn', data: { owner: ownerLabel(ev[0]?.owner, options.lang) }, evidence: ev });
+    }
+    const mixed = callsWithArg(facts, 'Landroid/webkit/WebSettings;', 'setMixedContentMode', 1, (v) => v === 0);
+    for (const [, group] of groupBy(mixed, (s) => ownerKey(siteEvidence(facts, s).owner))) {
+      const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s, 'WebSettings.setMixedContentMode(0)'));
+      report({ messageId: 'mixed', verdict: 'warn', data: { owner: ownerLabel(ev[0]?.owner, options.lang) }, evidence: ev });
+    }
+  },
+});
+
+const WEAK_CIPHER = /^(DES|DESede|TripleDES|3DES|RC2|RC4|ARCFOUR|Blowfish)(\/.*)?$/i;
+
+const weakCrypto = defineCheck({
+  meta: {
+    id: 'c10/weak-crypto',
+    title: { en: 'Weak encryption or hashing', zh: '使用弱加密或弱散列算法' },
+    verdicts: ['warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51 (encryption); MobSF android_aes_ecb, android_weak_ciphers, android_rsa_no_oaep, android_md5, android_sha1. ECB leaks patterns, DES/RC4 are broken, RSA without OAEP is malleable, MD5 and SHA-1 collide.',
+        zh: '《个人信息保护法》第五十一条（加密）；MobSF android_aes_ecb、android_weak_ciphers、android_rsa_no_oaep、android_md5、android_sha1。ECB 会泄露数据模式，DES/RC4 已被攻破，RSA 无 OAEP 可被篡改，MD5 与 SHA-1 存在碰撞。',
+      },
+      fix: {
+        en: 'Use AES/GCM/NoPadding with a random IV, RSA/ECB/OAEPWithSHA-256AndMGF1Padding, and SHA-256 or better; for passwords use a slow KDF.',
+        zh: '使用带随机 IV 的 AES/GCM/NoPadding、RSA/ECB/OAEPWithSHA-256AndMGF1Padding 以及 SHA-256 或更强的散列；口令使用慢速 KDF。',
+      },
+    },
+    messages: {
+      ecb: { en: 'Cipher.getInstance("{{value}}") ({{owner}}): AES in ECB mode leaks patterns of the plaintext', zh: 'Cipher.getInstance("{{value}}")（{{owner}}）：AES ECB 模式会泄露明文模式' },
+      broken: { en: 'Cipher.getInstance("{{value}}") ({{owner}}): a broken cipher', zh: 'Cipher.getInstance("{{value}}")（{{owner}}）：已被攻破的加密算法' },
+      rsaNoOaep: { en: 'Cipher.getInstance("{{value}}") ({{owner}}): RSA without OAEP padding', zh: 'Cipher.getInstance("{{value}}")（{{owner}}）：RSA 未使用 OAEP 填充' },
+      digest: { en: 'MessageDigest.getInstance("{{value}}") ({{owner}}): a digest with known collisions', zh: 'MessageDigest.getInstance("{{value}}")（{{owner}}）：存在碰撞的散列算法' },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const classify = (v: string): 'ecb' | 'broken' | 'rsaNoOaep' | undefined => {
+      if (WEAK_CIPHER.test(v)) return 'broken';
+      if (/^AES$/i.test(v) || /^AES(_\d+)?\/ECB\//i.test(v)) return 'ecb';
+      if (/^RSA$/i.test(v) || (/^RSA\//i.test(v) && !/OAEP/i.test(v))) return 'rsaNoOaep';
+      return undefined;
+    };
+    const found: { site: CodeSite; messageId: 'ecb' | 'broken' | 'rsaNoOaep' | 'digest'; value: string }[] = [];
+    for (const site of code.invokesOf('Ljavax/crypto/Cipher;', 'getInstance')) {
+      const v = constOf(eventAt(facts, site)?.args[0]);
+      const kind = typeof v === 'string' ? classify(v) : undefined;
+      if (kind !== undefined) found.push({ site, messageId: kind, value: String(v) });
+    }
+    for (const site of code.invokesOf('Ljava/security/MessageDigest;', 'getInstance')) {
+      const v = constOf(eventAt(facts, site)?.args[0]);
+      if (typeof v === 'string' && /^(MD2|MD4|MD5|SHA-?1|SHA)$/i.test(v)) found.push({ site, messageId: 'digest', value: v });
+    }
+    for (const [, group] of groupBy(found, (f) => `${f.messageId}|${f.value.toUpperCase()}|${ownerKey(siteEvidence(facts, f.site).owner)}`)) {
+      const first = group[0];
+      if (first === undefined) continue;
+      const ev = group.slice(0, MAX_EVIDENCE).map((f) => siteEvidence(facts, f.site, `"${f.value}"`));
+      report({ messageId: first.messageId, verdict: 'warn', data: { value: first.value, owner: ownerLabel(ev[0]?.owner, options.lang) }, evidence: ev });
+    }
+  },
+});
+
+const hardcodedKey = defineCheck({
+  meta: {
+    id: 'c10/hardcoded-key',
+    title: { en: 'Encryption key or IV hard-coded in the app', zh: '密钥或 IV 硬编码在应用中' },
+    verdicts: ['warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF android_hardcoded and android_weak_iv. A key or IV built from a string constant is the same in every copy of the APK, so anyone who unpacks it can decrypt what it protects.',
+        zh: '《个人信息保护法》第五十一条；MobSF android_hardcoded、android_weak_iv。由字符串常量生成的密钥或 IV 在每个安装包中都相同，任何人解包即可解密其保护的数据。',
+      },
+      fix: {
+        en: 'Generate keys in the Android Keystore (or derive them per user), and use a random IV for every encryption.',
+        zh: '在 Android Keystore 中生成密钥（或按用户派生），每次加密使用随机 IV。',
+      },
+    },
+    messages: {
+      key: { en: '{{api}} is built from the constant "{{value}}" ({{owner}})', zh: '{{api}} 由常量 "{{value}}" 构造（{{owner}}）' },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    for (const [cls, api] of [
+      ['Ljavax/crypto/spec/SecretKeySpec;', 'SecretKeySpec'],
+      ['Ljavax/crypto/spec/IvParameterSpec;', 'IvParameterSpec'],
+    ] as const) {
+      for (const site of code.invokesOf(cls, '<init>')) {
+        const arg = eventAt(facts, site)?.args[1];
+        if (arg?.t !== 'bytes') continue;
+        const shown = arg.of.length > 24 ? `${arg.of.slice(0, 4)}…(${arg.of.length} chars)` : `${arg.of.slice(0, 2)}…`;
+        const ev = siteEvidence(facts, site, `${api} from a constant of ${arg.of.length} characters`);
+        report({ messageId: 'key', verdict: 'warn', data: { api, value: shown, owner: ownerLabel(ev.owner, options.lang) }, evidence: [ev] });
+      }
+    }
+  },
+});
+
+const MODE_WORLD_READABLE = 1;
+const MODE_WORLD_WRITEABLE = 2;
+
+const worldReadable = defineCheck({
+  meta: {
+    id: 'c10/world-readable-files',
+    title: { en: 'Files or preferences created world-readable', zh: '以全局可读写模式创建文件或偏好' },
+    verdicts: ['fail', 'warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51 (access control); MobSF android_world_readable. MODE_WORLD_READABLE/WRITEABLE let every app on the device read or change the file; from targetSdk 24 Android throws a SecurityException instead.',
+        zh: '《个人信息保护法》第五十一条（访问控制）；MobSF android_world_readable。MODE_WORLD_READABLE/WRITEABLE 允许设备上任何应用读取或修改该文件；targetSdk 24 起 Android 会直接抛出 SecurityException。',
+      },
+      fix: {
+        en: 'Use MODE_PRIVATE and share data through a FileProvider with explicit URI grants.',
+        zh: '使用 MODE_PRIVATE，通过 FileProvider 和明确的 URI 授权共享数据。',
+      },
+    },
+    messages: {
+      world: { en: '{{apis}} ({{owner}}): with mode 1 or 2 any app on the device can read or write the file', zh: '{{apis}}（{{owner}}）：模式 1 或 2 使设备上任何应用都能读写该文件' },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const legacy = facts.manifest.effectiveTargetSdk < 24;
+    const sites: { site: CodeSite; api: string; mode: number }[] = [];
+    const isContext = (d: string): boolean => code.isA(d, CONTEXT);
+    for (const api of ['openFileOutput', 'getSharedPreferences', 'getDir', 'openOrCreateDatabase']) {
+      for (const site of code.invokesOfName(api, isContext)) {
+        const mode = constOf(eventAt(facts, site)?.args[2]);
+        if (typeof mode === 'number' && (mode & (MODE_WORLD_READABLE | MODE_WORLD_WRITEABLE)) !== 0) sites.push({ site, api, mode });
+      }
+    }
+    for (const [, group] of groupBy(sites, (s) => ownerKey(siteEvidence(facts, s.site).owner))) {
+      const first = group[0];
+      if (first === undefined) continue;
+      const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s.site, `${s.api}(…, ${s.mode})`));
+      const apis = [...new Set(group.map((s) => `${s.api}(…, ${s.mode})`))].join(', ');
+      report({ messageId: 'world', verdict: legacy ? 'fail' : 'warn', data: { apis, owner: ownerLabel(ev[0]?.owner, options.lang) }, evidence: ev });
+    }
+  },
+});
+
+const LOG_SINK = /^Landroid\/util\/Log;->(d|i|v|w|e|wtf|println)\(/;
+
+const piLogged = defineCheck({
+  meta: {
+    id: 'c10/pi-logged',
+    title: { en: 'Personal information written to the system log', zh: '个人信息写入系统日志' },
+    verdicts: ['warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF android_logging. Logcat is readable over adb and, on older Android versions, by other apps with READ_LOGS; identifiers and locations logged there leak.',
+        zh: '《个人信息保护法》第五十一条；MobSF android_logging。Logcat 可通过 adb 读取，旧版本 Android 上持有 READ_LOGS 的应用也能读取，写入其中的标识符和位置会泄露。',
+      },
+      fix: {
+        en: 'Remove logging of identifiers, locations and account data, and strip Log calls from release builds (R8 -assumenosideeffects).',
+        zh: '删除对标识符、位置和账户信息的日志输出，并在发布构建中移除 Log 调用（R8 -assumenosideeffects）。',
+      },
+    },
+    messages: {
+      logged: { en: 'the result of {{api}} ({{kind}}) is passed to {{sink}} ({{owner}})', zh: '{{api}}（{{kind}}）的结果被传给 {{sink}}（{{owner}}）' },
+    },
+  },
+  run({ facts, report, options }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const byMethod = groupBy(
+      facts.apiUses.filter((u) => u.site !== undefined && u.via === 'invoke'),
+      (u) => `${u.entry}|${u.caller}`,
+    );
+    for (const uses of byMethod.values()) {
+      const first = uses[0];
+      if (first?.site === undefined) continue;
+      const apis = new Map(uses.map((u) => [u.api, u]));
+      const events = flowAt(facts, first.site, (callee) => {
+        const key = callee.slice(0, callee.indexOf('('));
+        return apis.has(key) ? key : undefined;
+      });
+      for (const e of events) {
+        if (!LOG_SINK.test(e.callee)) continue;
+        const tainted = e.args.find((a) => a?.t === 'tainted');
+        if (tainted?.t !== 'tainted') continue;
+        const use = apis.get(tainted.by);
+        if (use === undefined) continue;
+        const sink = e.callee.slice(0, e.callee.indexOf('('));
+        const ev: Evidence = { location: { kind: 'dex', entry: use.entry, method: use.caller, pc: e.pc }, owner: use.owner, detail: `${use.api} → ${sink}` };
+        report({ messageId: 'logged', verdict: 'warn', data: { api: use.api.replace(/^L(.+);->/, (_, c: string) => `${c.replace(/\//g, '.')}.`), kind: use.kind, sink: sink.replace('Landroid/util/Log;->', 'Log.'), owner: ownerLabel(use.owner, options.lang) }, evidence: [ev] });
+      }
+    }
+  },
+});
+
 export default defineClause({
   clause: 10,
   slug: 'security',
@@ -209,5 +694,5 @@ export default defineClause({
   },
   pledge: '强化网络安全防护，采取充分有效的安全技术和管理措施，防止个人信息泄露。',
   requires: ['manifest', 'resources', 'dex', 'signing', 'assets'],
-  checks: [debuggable, testOnly, cleartext, allowBackup, exportedProvider],
+  checks: [debuggable, testOnly, cleartext, allowBackup, exportedProvider, trustAll, hostnameVerifier, sslErrorProceed, webviewJsInterface, webviewFileAccess, webviewDebug, weakCrypto, hardcodedKey, worldReadable, piLogged],
 });

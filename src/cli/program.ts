@@ -7,7 +7,8 @@ import type { AuditRecord } from '../report/model.js';
 import { renderTerminal } from '../report/terminal.js';
 import { formatPledgeError, isPledgeError } from '../util/errors.js';
 import { toolVersion } from '../version.js';
-import { dumpManifest } from './dump.js';
+import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
+import { renderSdkInventory, sdkInventory } from './sdks.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { defaultLang, useColor, writeFileAtomic, type Io } from './io.js';
 import { listRules, renderRulesText } from './rules-list.js';
@@ -84,6 +85,37 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .option('--resolve', 'replace resource references by their default-configuration values')
     .action((input: string, flags: { resolve?: boolean }) => {
       io.out(dumpManifest(input, { resolve: flags.resolve === true }));
+      setExit(EXIT.OK);
+    });
+
+  for (const what of ['classes', 'method-refs'] as const) {
+    dump
+      .command(what)
+      .description(what === 'classes' ? 'print every class descriptor defined in the DEX files, one per line' : 'print every method reference of the DEX files, one per line (Lcls;->name(ARGS)RET)')
+      .argument('<input>', 'APK')
+      .action(async (input: string) => {
+        io.out(await dumpCode(input, what));
+        setExit(EXIT.OK);
+      });
+  }
+  dump
+    .command('signing')
+    .description('print one line per signing scheme and signer: <scheme> <sha256 of the signer certificate>')
+    .argument('<input>', 'APK')
+    .action((input: string) => {
+      io.out(dumpSigning(input));
+      setExit(EXIT.OK);
+    });
+
+  program
+    .command('sdks')
+    .description('list the third-party SDKs of an APK with their evidence levels')
+    .argument('<input>', 'APK or AndroidManifest.xml')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of names').argParser(oneOf(['zh', 'en'] as const, '--lang')))
+    .action(async (input: string, flags: { format: 'text' | 'json'; lang?: Lang }) => {
+      const inventory = await sdkInventory(input);
+      io.out(flags.format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : renderSdkInventory(inventory, flags.lang ?? defaultLang(io.env), useColor(io, undefined, false)));
       setExit(EXIT.OK);
     });
 

@@ -60,6 +60,7 @@ export function runClauses(facts: AppFacts, modules: readonly ClauseModule[], op
     };
     let error: ClauseResult['error'];
     for (const a of mod.requires) addNote(coverageFor(facts, a));
+    addNote(mod.neverPasses);
     for (const check of mod.checks) {
       const missing = check.meta.needs.map((a) => coverageFor(facts, a)).filter((n) => n !== undefined);
       if (missing.length > 0) {
@@ -103,7 +104,7 @@ export function runClauses(facts: AppFacts, modules: readonly ClauseModule[], op
       verdict,
       findings,
       coverage,
-      manualChecks: verdict === 'review' || VERDICT_RANK[verdict] > VERDICT_RANK.review ? [...checkManual, ...manual] : [],
+      manualChecks: verdict === 'review' || VERDICT_RANK[verdict] > VERDICT_RANK.review ? [...new Map([...checkManual, ...manual].map((m) => [m.en, m])).values()] : [],
     };
     if (error !== undefined) result.error = error;
     results.push(result);

@@ -145,6 +145,11 @@ export interface ClauseModule {
   requires: readonly Artifact[];
   /** What static analysis can never decide for this clause (shown with review verdicts). */
   manualChecks?: readonly Localized[];
+  /**
+   * Set for clauses an APK can never settle (prices are computed on servers; prominence is a UI
+   * fact): the clause is review at best, and this note says why.
+   */
+  neverPasses?: CoverageNote;
 }
 
 /** Typed helper: rules declare checks with this so that messageIds are checked. */

@@ -73,7 +73,7 @@ export class AppFacts {
    */
   async analyseCode(limits: Limits = DEFAULT_LIMITS): Promise<void> {
     if (this.zip === undefined || this.codeFacts !== undefined) return;
-    const code = await CodeFacts.load(this.zip, this.diagnostics, limits);
+    const code = await CodeFacts.load(this.zip, this.diagnostics, limits, () => void this.input.sha256);
     this.codeFacts = code;
     if (code.units.length === 0 && code.failed.length === 0) this.setState('dex', 'absent');
     else if (code.units.length === 0) this.setState('dex', 'failed', code.failed[0]?.error);

@@ -5,6 +5,8 @@ import type { DexFile } from '../dex/dex-file.js';
 import { parseDexContainer } from '../dex/dex-file.js';
 import { findFieldIdxs, findMethodIdxs, findStringIdx } from '../dex/lookup.js';
 import { scanDex, type ScanResult } from '../dex/scan.js';
+import { FRAMEWORK_PREFIXES, typePrefixMask } from '../dex/filters.js';
+import { FRAMEWORK_SUPERTYPES } from './framework-types.js';
 import type { SiteTable } from '../dex/site-table.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
 import { type PledgeError, toPledgeError } from '../util/errors.js';
@@ -20,6 +22,14 @@ export interface DexUnit {
   scan: ScanResult;
   /** False for DEX files Android would not load at startup (a gap in the numbering). */
   loaded: boolean;
+}
+
+const SCANNED_PREFIXES = [...FRAMEWORK_PREFIXES, 'Lorg/apache/http/'];
+
+interface RefIndex {
+  /** start[r]..start[r+1] are the positions in `rows` of the sites whose ref is r. */
+  start: Uint32Array;
+  rows: Uint32Array;
 }
 
 /** One instruction site: `caller` is a method_ids index of `unit.dex`. */
@@ -49,11 +59,13 @@ export class CodeFacts {
   ) {}
 
   /** Parses and scans every DEX entry; one broken DEX fails alone. Inflation runs concurrently. */
-  static async load(zip: ZipArchive, diagnostics: DiagnosticSink, limits: Limits): Promise<CodeFacts> {
+  static async load(zip: ZipArchive, diagnostics: DiagnosticSink, limits: Limits, whileInflating?: () => void): Promise<CodeFacts> {
     const names = zip.names();
     const loaded = new Set(dexEntryNames(names));
     const entries = androguardDexEntryNames(names).filter((n) => !zip.entry(n)?.isDirectory);
-    const buffers = await Promise.all(entries.map((e) => zip.readAsync(e).then((b) => ({ b }), (err: unknown) => ({ err }))));
+    const pending = Promise.all(entries.map((e) => zip.readAsync(e).then((b) => ({ b }), (err: unknown) => ({ err }))));
+    whileInflating?.();
+    const buffers = await pending;
     const units: DexUnit[] = [];
     const failed: { entry: string; error: PledgeError }[] = [];
     entries.forEach((entry, i) => {
@@ -69,7 +81,16 @@ export class CodeFacts {
         const dexes = parseDexContainer(r.b, { entry, diagnostics, limits, verifyChecksums: false });
         dexes.forEach((dex, k) => {
           const unitEntry = k === 0 ? entry : `${entry}#${k}`;
-          units.push({ entry: unitEntry, index: units.length, dex, scan: scanDex(dex, { diagnostics }), loaded: loaded.has(entry) });
+          // Static reads of framework fields (plus the legacy Apache HTTP ones security checks need)
+          // and new-instance of framework types: one prefix mask over the type table serves both.
+          const framework = typePrefixMask(dex, SCANNED_PREFIXES);
+          const scan = scanDex(dex, {
+            diagnostics,
+            fieldFilter: (f) => framework[dex.fieldClassIdx(f)] === 1,
+            typeFilter: (t) => framework[t] === 1,
+            instanceFieldReads: false,
+          });
+          units.push({ entry: unitEntry, index: units.length, dex, scan, loaded: loaded.has(entry) });
         });
       } catch (e) {
         const error = toPledgeError(e, entry);
@@ -81,7 +102,10 @@ export class CodeFacts {
   }
 
   get hierarchy(): ClassHierarchy {
-    this.hierarchyCache ??= new ClassHierarchy(this.units.map((u) => u.dex));
+    this.hierarchyCache ??= new ClassHierarchy(
+      this.units.map((u) => u.dex),
+      { external: FRAMEWORK_SUPERTYPES },
+    );
     return this.hierarchyCache;
   }
 
@@ -128,30 +152,41 @@ export class CodeFacts {
     return hit;
   }
 
-  /**
-   * Fills the call-site cache for many APIs in one pass per DEX file (the PI table asks for about
-   * fifty; one pass each would walk a large app's quarter-million invokes fifty times).
-   */
+  /** Fills the call-site cache for many APIs at once. */
   prefetchInvokes(apis: readonly { class: string; method: string }[]): void {
-    const keys = apis.map((a) => `${a.class}->${a.method}`).filter((k) => !this.invokeCache.has(k));
-    if (keys.length === 0) return;
-    const results = new Map<string, CodeSite[]>(keys.map((k) => [k, []]));
-    for (const u of this.units) {
-      const want = new Map<number, CodeSite[]>();
-      for (const a of apis) {
-        const list = results.get(`${a.class}->${a.method}`);
-        if (list === undefined) continue;
-        for (const id of findMethodIdxs(u.dex, a.class, a.method)) want.set(id, list);
-      }
-      if (want.size === 0) continue;
-      const t = u.scan.invokes;
-      for (let i = 0; i < t.count; i++) {
-        const ref = t.ref[i] as number;
-        const list = want.get(ref);
-        if (list !== undefined) list.push({ unit: u, caller: t.caller[i] as number, pc: t.pc[i] as number, ref });
-      }
-    }
-    for (const [k, v] of results) this.invokeCache.set(k, v);
+    for (const a of apis) this.invokesOf(a.class, a.method);
+  }
+
+  /**
+   * Call sites of a method by name on any class accepted by `classFilter` (inherited framework
+   * methods are referenced through the app's own subclass: `LMainActivity;->getSharedPreferences`).
+   */
+  invokesOfName(name: string, classFilter: (classDesc: string) => boolean): CodeSite[] {
+    return this.sitesOf(
+      (u) => {
+        const nameIdx = findStringIdx(u.dex, name);
+        if (nameIdx < 0) return [];
+        const ids: number[] = [];
+        const verdict = new Map<number, boolean>();
+        for (let m = 0; m < u.dex.methodCount; m++) {
+          if (u.dex.methodNameIdx(m) !== nameIdx) continue;
+          const c = u.dex.methodClassIdx(m);
+          let ok = verdict.get(c);
+          if (ok === undefined) {
+            ok = classFilter(u.dex.typeDescriptor(c));
+            verdict.set(c, ok);
+          }
+          if (ok) ids.push(m);
+        }
+        return ids;
+      },
+      (u) => u.scan.invokes,
+    );
+  }
+
+  /** Whether `desc` is `ancestor` or extends/implements it (across DEX files and known framework types). */
+  isA(desc: string, ancestor: string): boolean {
+    return desc === ancestor || this.hierarchy.isSubclassOf(desc, ancestor);
   }
 
   /** Every recorded read of the field `Lclass;->name` (framework fields are recorded by the scan). */
@@ -159,7 +194,11 @@ export class CodeFacts {
     const key = `${classDesc}->${name}`;
     let hit = this.fieldCache.get(key);
     if (hit === undefined) {
-      hit = this.sitesOf((u) => findFieldIdxs(u.dex, classDesc, name), (u) => u.scan.fieldReads);
+      hit = this.sitesOf(
+        (u) => findFieldIdxs(u.dex, classDesc, name),
+        (u) => u.scan.fieldReads,
+        (u) => u.dex.fieldCount,
+      );
       this.fieldCache.set(key, hit);
     }
     return hit;
@@ -208,16 +247,45 @@ export class CodeFacts {
     return off < 0 ? undefined : off;
   }
 
-  private sitesOf(targets: (u: DexUnit) => number[], table: (u: DexUnit) => SiteTable): CodeSite[] {
+  private readonly refIndexes = new WeakMap<SiteTable, RefIndex>();
+
+  /**
+   * Sites of a table grouped by `ref` (a counting sort, built once per table on first query), so
+   * that each query costs the sites it returns rather than a pass over a quarter-million rows.
+   */
+  private refIndex(t: SiteTable, refCount: number): RefIndex {
+    let idx = this.refIndexes.get(t);
+    if (idx === undefined) {
+      const start = new Uint32Array(refCount + 1);
+      for (let i = 0; i < t.count; i++) {
+        const r = t.ref[i] as number;
+        if (r < refCount) (start[r + 1] as number)++;
+      }
+      for (let r = 0; r < refCount; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+      const fill = start.slice(0, refCount);
+      const rows = new Uint32Array(start[refCount] as number);
+      for (let i = 0; i < t.count; i++) {
+        const r = t.ref[i] as number;
+        if (r < refCount) rows[(fill[r] as number)++] = i;
+      }
+      idx = { start, rows };
+      this.refIndexes.set(t, idx);
+    }
+    return idx;
+  }
+
+  private sitesOf(targets: (u: DexUnit) => number[], table: (u: DexUnit) => SiteTable, refCount: (u: DexUnit) => number = (u) => u.dex.methodCount): CodeSite[] {
     const out: CodeSite[] = [];
     for (const u of this.units) {
       const ids = targets(u);
       if (ids.length === 0) continue;
-      const want = new Set(ids);
       const t = table(u);
-      for (let i = 0; i < t.count; i++) {
-        const ref = t.ref[i] as number;
-        if (want.has(ref)) out.push({ unit: u, caller: t.caller[i] as number, pc: t.pc[i] as number, ref });
+      const { start, rows } = this.refIndex(t, refCount(u));
+      for (const ref of ids) {
+        for (let k = start[ref] ?? 0, end = start[ref + 1] ?? 0; k < end; k++) {
+          const i = rows[k] as number;
+          out.push({ unit: u, caller: t.caller[i] as number, pc: t.pc[i] as number, ref });
+        }
       }
     }
     return out;

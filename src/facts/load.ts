@@ -81,7 +81,19 @@ export function loadApp(path: string, options: LoadOptions = {}): AppFacts {
   const opened = openInput(path, options);
   try {
     const { source, zip, document, diagnostics, kind } = opened;
-    const input = { path, name: basename(path), kind, size: source.size, sha256: sha256OfSource(source) };
+    // The hash is computed on first use: the audit asks for it while the DEX files inflate on the
+    // thread pool, so it costs no wall time on a large APK.
+    let sha256: string | undefined;
+    const input = {
+      path,
+      name: basename(path),
+      kind,
+      size: source.size,
+      get sha256(): string {
+        sha256 ??= sha256OfSource(source);
+        return sha256;
+      },
+    };
     const res = zip === undefined ? undefined : readResources(zip, diagnostics, opened.limits);
     const manifest = buildManifest(document, res?.table === undefined ? { entry: MANIFEST, diagnostics } : { entry: MANIFEST, diagnostics, resolve: resolverFor(res.table) });
     const facts = new AppFacts({ input, manifest, manifestXml: document, diagnostics, ...(zip === undefined ? {} : { zip }), ...(res?.table === undefined ? {} : { resources: res.table }) });

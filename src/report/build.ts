@@ -4,7 +4,8 @@ import type { AppFacts } from '../facts/app-facts.js';
 import type { AppCoverageLimit } from '../engine/run.js';
 import type { PledgeError } from '../util/errors.js';
 import { basename } from 'node:path';
-import { SCHEMA_VERSION, type AuditError, type AuditReport, type ReportOptions, type ToolInfo, type VerdictCounts } from './model.js';
+import { SCHEMA_VERSION, type AuditError, type AuditReport, type CodeSummary, type PiEntry, type ReportOptions, type SdkEntry, type ToolInfo, type VerdictCounts } from './model.js';
+import { piKindInfo } from '../facts/pi-table.js';
 import { sanitizeForJson } from './sanitize.js';
 
 /** App-controlled strings in the report are bounded here, once, for every reporter. */
@@ -36,6 +37,55 @@ export function countVerdicts(clauses: readonly ClauseResult[]): VerdictCounts {
   return c;
 }
 
+export function buildSdkSection(facts: AppFacts): SdkEntry[] {
+  return facts.sdks.map((f) => {
+    const d = f.detection.evidence;
+    return {
+      id: f.record.id,
+      name: f.record.name,
+      vendor: f.record.vendor,
+      category: f.record.category,
+      level: f.piKinds.length > 0 ? 'pi' : f.used ? 'used' : 'present',
+      foundBy: [...f.detection.foundBy],
+      obfuscated: f.detection.obfuscated,
+      classes: d.classes,
+      components: d.components.slice(0, 20),
+      nativeLibs: d.nativeLibs.slice(0, 20),
+      assets: d.assets.slice(0, 20),
+      metaDataKeys: d.metaDataKeys.slice(0, 20),
+      piKinds: f.piKinds,
+      consentApis: f.consentApis.filter((a) => a.role === 'gate').map((a) => ({ api: a.ref, called: a.sites.length > 0, verified: a.verified })),
+    };
+  });
+}
+
+function piEntries(facts: AppFacts): PiEntry[] {
+  const groups = new Map<string, PiEntry>();
+  for (const u of facts.apiUses) {
+    const owner = u.owner;
+    const key = `${u.kind}|${owner.kind === 'sdk' ? owner.id : owner.kind}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      const info = piKindInfo(u.kind);
+      g = { kind: u.kind, label: { en: info?.en ?? u.kind, zh: info?.zh ?? u.kind }, owner, sites: 0, examples: [] };
+      groups.set(key, g);
+    }
+    g.sites++;
+    if (g.examples.length < 5) {
+      const loc = u.pc === undefined ? { kind: 'dex' as const, entry: u.entry, method: u.caller } : { kind: 'dex' as const, entry: u.entry, method: u.caller, pc: u.pc };
+      g.examples.push(cleanEvidence({ location: loc, detail: u.api, owner }));
+    }
+  }
+  return [...groups.values()].sort((a, b) => (a.kind === b.kind ? (JSON.stringify(a.owner) < JSON.stringify(b.owner) ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+}
+
+function codeSummary(facts: AppFacts): CodeSummary | undefined {
+  const code = facts.code;
+  if (code === undefined) return undefined;
+  const st = code.stats;
+  return { dexFiles: st.dexFiles, classes: st.classes, methods: st.methods, failed: code.failed.map((f) => ({ entry: f.entry, code: f.error.code, message: sanitizeForJson(f.error.message, MAX_DETAIL) })) };
+}
+
 export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: readonly AppCoverageLimit[], options: ReportOptions, tool: ToolInfo): AuditReport {
   const m = facts.manifest;
   const verdict = clauses.reduce<Verdict>((v, c) => worst(v, c.verdict), 'pass');
@@ -60,6 +110,9 @@ export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: re
     verdict,
     summary: countVerdicts(clauses),
     clauses: clauses.map((c) => ({ ...c, findings: c.findings.map(cleanFinding) })),
+    sdks: buildSdkSection(facts),
+    personalInformation: piEntries(facts),
+    ...(codeSummary(facts) === undefined ? {} : { code: codeSummary(facts) as CodeSummary }),
     coverage: { complete: limits.length === 0, notes: limits.map((l) => ({ code: l.code, message: l.message })) },
     diagnostics: facts.diagnostics.list().map((d) => ({ ...d, message: sanitizeForJson(d.message, MAX_DETAIL), ...(d.entry !== undefined ? { entry: sanitizeForJson(d.entry, 1024) } : {}) })),
   };

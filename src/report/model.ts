@@ -1,4 +1,4 @@
-import type { ClauseResult, CoverageNote, Verdict } from '../engine/types.js';
+import type { ClauseResult, CoverageNote, Evidence, Owner, Verdict } from '../engine/types.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 
 /** Bumped when a field changes meaning or disappears; additions keep the version. */
@@ -39,6 +39,46 @@ export interface VerdictCounts {
   fail: number;
 }
 
+/** One SDK of the app, with the evidence levels of CLAUSES.md §0. */
+export interface SdkEntry {
+  id: string;
+  name: { en: string; zh?: string };
+  vendor: { en: string; zh?: string };
+  category: string;
+  /** present: bundled; used: first-party code calls it; pi: it calls PI APIs itself. */
+  level: 'present' | 'used' | 'pi';
+  foundBy: string[];
+  /** Found without any class under its packages (renamed code). */
+  obfuscated: boolean;
+  classes: number;
+  components: string[];
+  nativeLibs: string[];
+  assets: string[];
+  metaDataKeys: string[];
+  /** PI kinds its own code reads. */
+  piKinds: string[];
+  /** Compliance (consent-gate) APIs of the vendor, and whether the app calls them. */
+  consentApis: { api: string; called: boolean; verified: boolean }[];
+}
+
+/** Personal-information source APIs found in code, grouped by kind and owner. */
+export interface PiEntry {
+  kind: string;
+  label: { en: string; zh: string };
+  owner: Owner;
+  sites: number;
+  /** Up to five places to look. */
+  examples: Evidence[];
+}
+
+export interface CodeSummary {
+  dexFiles: number;
+  classes: number;
+  methods: number;
+  /** DEX entries that could not be analysed (the others were). */
+  failed: { entry: string; code: string; message: string }[];
+}
+
 export interface AuditReport {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: ToolInfo;
@@ -50,6 +90,12 @@ export interface AuditReport {
   /** Clauses per verdict. */
   summary: VerdictCounts;
   clauses: ClauseResult[];
+  /** Third-party SDKs (CLAUSES.md §2.4): the inventory clause 9 asks for. */
+  sdks: SdkEntry[];
+  /** Personal-information API use (CLAUSES.md §2.1), by kind and owner. */
+  personalInformation: PiEntry[];
+  /** What of the code was analysed; absent for manifest-only inputs. */
+  code?: CodeSummary;
   /** App-wide limits of the analysis (packers, dynamic code, hybrid apps…). */
   coverage: { complete: boolean; notes: CoverageNote[] };
   /** Tolerated anomalies of the input (tampering evidence). */

@@ -100,6 +100,15 @@ function reportLines(c: ChalkInstance, r: AuditReport, o: TerminalOptions): stri
   lines.push(
     `  ${c.bold(T[lang].summary)}: ${paint(c, 'fail', `${sm.fail} fail`)} · ${paint(c, 'warn', `${sm.warn} warn`)} · ${paint(c, 'review', `${sm.review} review`)} · ${paint(c, 'pass', `${sm.pass} pass`)}`,
   );
+  if (r.sdks.length > 0) {
+    const lvl = { present: '', used: '·used', pi: '·PI' } as const;
+    const names = r.sdks.map((x) => `${s(lang === 'zh' ? (x.name.zh ?? x.name.en) : x.name.en)}${c.dim(`[${x.category}${lvl[x.level]}]`)}`);
+    lines.push(`  ${c.bold('SDKs')} (${r.sdks.length}): ${names.join(', ')}`);
+  }
+  if (r.personalInformation.length > 0) {
+    const kinds = [...new Set(r.personalInformation.map((p) => p.label[lang]))];
+    lines.push(`  ${c.bold(lang === 'zh' ? '个人信息 API' : 'PI APIs')}: ${kinds.join(lang === 'zh' ? '、' : ', ')}`);
+  }
   const notes: string[] = [];
   for (const n of r.coverage.notes) notes.push(n.message[lang]);
   if (r.diagnostics.length > 0) {

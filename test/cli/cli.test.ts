@@ -111,6 +111,29 @@ describe('pledge-audit CLI', () => {
     expect(r.stdout).toContain('<service android:name=".ScreenReader" android:permission="android.permission.BIND_ACCESSIBILITY_SERVICE">');
   });
 
+  it('sdks prints the inventory, in text and JSON', () => {
+    const text = exec(['sdks', fixtureApk('sdk-mix')]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('AMap Location SDK');
+    const json = JSON.parse(exec(['sdks', fixtureApk('sdk-mix'), '--format', 'json']).stdout) as { sdks: { id: string; level: string }[] };
+    expect(json.sdks.map((x) => `${x.id}:${x.level}`)).toEqual(['amap-location:pi', 'jiguang-jcore:present', 'umeng-analytics:present']);
+  });
+
+  it('dump classes and dump method-refs print sorted, deduplicated descriptor lists', () => {
+    const classes = exec(['dump', 'classes', fixtureApk('sdk-mix')]).stdout.trim().split('\n');
+    expect(classes).toContain('Lcom/umengx/Tracker;');
+    expect([...classes].sort()).toEqual(classes);
+    const refs = exec(['dump', 'method-refs', fixtureApk('sdk-mix')]).stdout.trim().split('\n');
+    expect(refs).toContain('Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;');
+    expect(new Set(refs).size).toBe(refs.length);
+  });
+
+  it('dump signing prints one line per scheme and signer', () => {
+    const lines = exec(['dump', 'signing', fixtureApk('clean')]).stdout.trim().split('\n');
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['v1', 'v2', 'v3']);
+    for (const l of lines) expect(l).toMatch(/^v[123] [0-9a-f]{64}$/);
+  });
+
   it('rules --format json lists every check with id, clause and title', () => {
     const r = exec(['rules', '--format', 'json']);
     const rules = JSON.parse(r.stdout) as { id: string; clause: number; title: string; docs: string }[];

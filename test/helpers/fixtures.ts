@@ -15,11 +15,12 @@ export function fixtureApk(name: string): string {
 
 const cache = new Map<string, AppFacts>();
 
-/** Facts of a fixture APK, loaded once per test file. */
-export function fixtureFacts(name: string): AppFacts {
+/** Facts of a fixture APK (code analysed), loaded once per test file. */
+export async function fixtureFacts(name: string): Promise<AppFacts> {
   let f = cache.get(name);
   if (f === undefined) {
     f = loadApp(fixtureApk(name));
+    await f.analyseCode();
     cache.set(name, f);
   }
   return f;

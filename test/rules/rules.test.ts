@@ -10,13 +10,13 @@ for (const clause of CLAUSES) {
     if (cases === undefined) continue; // the meta test reports missing cases
     describe(check.meta.id, () => {
       for (const c of cases.fires) {
-        it(`fires on ${c.fixture}`, () => {
-          expectFindings(runCheck(fixtureFacts(c.fixture), clause, check, c.options), c.expect);
+        it(`fires on ${c.fixture}${c.options?.strict === true ? ' (--strict)' : ''}`, async () => {
+          expectFindings(runCheck(await fixtureFacts(c.fixture), clause, check, c.options), c.expect);
         });
       }
       for (const c of cases.silent) {
-        it(`stays silent on ${c.fixture}`, () => {
-          expectFindings(runCheck(fixtureFacts(c.fixture), clause, check, c.options), []);
+        it(`stays silent on ${c.fixture}`, async () => {
+          expectFindings(runCheck(await fixtureFacts(c.fixture), clause, check, c.options), []);
         });
       }
     });

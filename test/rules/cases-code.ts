@@ -1,0 +1,207 @@
+import type { CheckCases } from '../helpers/rule-tester.js';
+
+const D = 'dex:';
+const C = 'Lorg/pledgeaudit/fixture/code';
+const APP_ONCREATE = `${D}${C}/App;->onCreate()V`;
+const MAIN_ONCREATE = `${D}${C}/MainActivity;->onCreate(Landroid/os/Bundle;)V`;
+const PAGE = `${D}${C}/web/Page;->setUp(Landroid/webkit/WebView;)V`;
+const CRYPTO_WEAK = `${D}${C}/crypto/Crypto;->weak()V`;
+const ADS = `${D}Lcom/bytedance/sdk/openadsdk/core/DeviceSignals;`;
+
+/** Fire/silent cases of the DEX-evidence checks (fixtures/src/code-risky, code-safe, sdk-mix, demo-shop). */
+export const CODE_CASES: Record<string, CheckCases> = {
+  'c02/immutable-identifiers': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [
+          { messageId: 'read', verdict: 'warn', at: APP_ONCREATE, owner: 'app' },
+          { messageId: 'read', verdict: 'warn', at: `${D}Lcom/umeng/commonsdk/UMConfigure;->init(Landroid/content/Context;)V`, owner: 'umeng-common' },
+        ],
+      },
+      {
+        fixture: 'sdk-mix',
+        expect: [
+          { messageId: 'read', verdict: 'warn', at: `${D}Lorg/pledgeaudit/fixture/sdkmix/MainActivity;->onCreate(Landroid/os/Bundle;)V`, owner: 'app' },
+          { messageId: 'read', verdict: 'warn', at: `${D}La/a/b;->a(Landroid/net/wifi/WifiInfo;)Ljava/lang/String;`, owner: 'unknown' },
+        ],
+      },
+    ],
+    silent: [{ fixture: 'code-safe' }, { fixture: 'clean' }],
+  },
+  'c02/installed-app-list': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'read', verdict: 'warn', at: APP_ONCREATE, owner: 'app' }] }],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c02/unused-dangerous-permission': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'unused', verdict: 'warn', at: "manifest:/manifest/uses-permission[@android:name='android.permission.READ_CALENDAR']" }] }],
+    // code-safe requests CAMERA (Camera.open) and READ_CONTACTS (ContactsContract URI): both used.
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c02/clipboard-on-launch': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'launch', verdict: 'warn', at: MAIN_ONCREATE, owner: 'app' }] }],
+    // code-safe reads the clipboard in a paste handler of a non-launcher activity.
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c03/pricing-capability': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'inputs', verdict: 'review', at: APP_ONCREATE }] }],
+    silent: [{ fixture: 'clean' }],
+  },
+  'c04/marketing-sdk-sensitive-pi': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'reads', verdict: 'warn', at: `${ADS}->collect(Landroid/content/Context;)V`, owner: 'pangle' }] }],
+    silent: [{ fixture: 'code-safe' }, { fixture: 'sdk-mix' }],
+  },
+  'c04/face-recognition-sdk': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'face', verdict: 'review', owner: 'megvii-faceplusplus' }] }],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c04/sms-or-number-with-marketing-sdk': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'pattern', verdict: 'warn', at: `${ADS}->sms(Landroid/telephony/SmsManager;)V` }] }],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c05/clipboard-listener': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'listen', verdict: 'warn', at: MAIN_ONCREATE, owner: 'app' }] }],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c05/monitoring-api-in-ads-sdk': {
+    fires: [
+      { fixture: 'code-risky', expect: [{ messageId: 'sdk', verdict: 'warn', at: `${ADS}->record(Landroid/media/AudioRecord;)V`, owner: 'pangle' }] },
+      { fixture: 'code-risky', options: { strict: true }, expect: [{ messageId: 'sdk', verdict: 'fail', owner: 'pangle' }] },
+    ],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c09/sdk-inventory': {
+    fires: [{ fixture: 'sdk-mix', expect: [{ messageId: 'sdks', verdict: 'review' }] }],
+    silent: [{ fixture: 'clean' }],
+  },
+  'c09/sdk-consent-api-unused': {
+    fires: [
+      { fixture: 'code-risky', expect: [{ messageId: 'missing', verdict: 'warn', owner: 'umeng-analytics' }] },
+      // AMap's privacy gate is never called; the renamed Umeng (meta-data only) is not blamed.
+      { fixture: 'sdk-mix', expect: [{ messageId: 'missing', verdict: 'warn', owner: 'amap-location' }] },
+    ],
+    // code-safe calls UMConfigure.preInit before init.
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c09/sdk-collects-pi': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [
+          { messageId: 'reads', verdict: 'warn', owner: 'pangle' },
+          { messageId: 'reads', verdict: 'warn', owner: 'umeng-common' },
+        ],
+      },
+      { fixture: 'sdk-mix', expect: [{ messageId: 'reads', verdict: 'warn', at: `${D}Lcom/amap/api/location/AMapLocationClient;->startLocation()V`, owner: 'amap-location' }] },
+    ],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c09/dynamic-code-loading': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'loads', verdict: 'review', owner: 'app' }] }],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/trust-all-certificates': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [{ messageId: 'trustAll', verdict: 'fail', at: `${D}${C}/net/TrustAll;->checkServerTrusted([Ljava/security/cert/X509Certificate;Ljava/lang/String;)V`, owner: 'app' }],
+      },
+    ],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/hostname-verifier': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [
+          { messageId: 'alwaysTrue', verdict: 'fail', at: `${D}${C}/net/AnyHost;->verify(Ljava/lang/String;Ljavax/net/ssl/SSLSession;)Z` },
+          { messageId: 'allowAll', verdict: 'fail', at: `${D}${C}/net/AnyHost;->legacy()Ljava/lang/Object;` },
+        ],
+      },
+    ],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/webview-ssl-error-proceed': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [{ messageId: 'proceed', verdict: 'fail', at: `${D}${C}/web/Client;->onReceivedSslError(Landroid/webkit/WebView;Landroid/webkit/SslErrorHandler;Landroid/net/http/SslError;)V` }],
+      },
+    ],
+    // code-safe proceeds only on one branch and cancels otherwise.
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/webview-javascript-interface': {
+    fires: [
+      { fixture: 'code-risky', expect: [{ messageId: 'legacy', verdict: 'fail', at: PAGE }] },
+      { fixture: 'demo-shop', expect: [{ messageId: 'bridge', verdict: 'warn', at: `${D}Lcom/example/shiguang/WebActivity;->onCreate(Landroid/os/Bundle;)V` }] },
+    ],
+    // code-safe exposes an interface but keeps JavaScript disabled.
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/webview-file-access': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [
+          { messageId: 'fromFileUrls', verdict: 'warn', at: PAGE },
+          { messageId: 'fromFileUrls', verdict: 'warn', at: PAGE },
+          { messageId: 'fileWithJs', verdict: 'warn', at: PAGE },
+        ],
+      },
+    ],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/webview-debugging': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [
+          { messageId: 'debugging', verdict: 'warn', at: PAGE },
+          { messageId: 'mixed', verdict: 'warn', at: PAGE },
+        ],
+      },
+    ],
+    // code-safe enables debugging only behind a flag and uses mixed-content mode 1.
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/weak-crypto': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [
+          { messageId: 'broken', verdict: 'warn', at: CRYPTO_WEAK },
+          { messageId: 'ecb', verdict: 'warn', at: CRYPTO_WEAK },
+          { messageId: 'rsaNoOaep', verdict: 'warn', at: CRYPTO_WEAK },
+          { messageId: 'digest', verdict: 'warn', at: CRYPTO_WEAK },
+        ],
+      },
+    ],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/hardcoded-key': {
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [
+          { messageId: 'key', verdict: 'warn', at: `${D}${C}/crypto/Crypto;->keys()V` },
+          { messageId: 'key', verdict: 'warn', at: `${D}${C}/crypto/Crypto;->keys()V` },
+        ],
+      },
+    ],
+    // code-safe builds its key from a parameter.
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/world-readable-files': {
+    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'world', verdict: 'fail', at: MAIN_ONCREATE }] }],
+    silent: [{ fixture: 'code-safe' }],
+  },
+  'c10/pi-logged': {
+    fires: [
+      { fixture: 'code-risky', expect: [{ messageId: 'logged', verdict: 'warn', at: APP_ONCREATE, owner: 'app' }] },
+      { fixture: 'demo-shop', expect: [{ messageId: 'logged', verdict: 'warn', at: `${D}Lcom/example/shiguang/ShopApplication;->onCreate()V` }] },
+    ],
+    // sdk-mix reads an IMEI but never logs it.
+    silent: [{ fixture: 'code-safe' }, { fixture: 'sdk-mix' }],
+  },
+};
