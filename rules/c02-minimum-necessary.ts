@@ -235,7 +235,7 @@ const unusedPermission = defineCheck({
           return code.fieldReadsOf(cls, name).length > 0;
         }) ||
         [...(row.uris ?? []), ...(row.strings ?? [])].some((u) => {
-          if (!strings.has(u) && code.constStringSites((s) => s.startsWith(u)).length > 0) strings.add(u);
+          if (!strings.has(u) && code.stringSitesWithPrefix(u).length > 0) strings.add(u);
           return strings.has(u);
         }) ||
         (p.name.endsWith('.RECEIVE_SMS') && receiverActions.has('android.provider.Telephony.SMS_RECEIVED')) ||

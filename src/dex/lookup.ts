@@ -82,3 +82,25 @@ export function findFieldIdxs(dex: DexFile, classDesc: string, name: string): nu
   }
   return out;
 }
+
+/**
+ * Indices [from, to) of the strings that start with `prefix`: the string table is sorted, so they
+ * are one contiguous run, found without decoding the rest.
+ */
+export function stringPrefixRange(dex: DexFile, prefix: string): [number, number] {
+  let lo = 0;
+  let hi = dex.stringCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dex.string(mid) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = lo;
+  hi = dex.stringCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dex.string(mid).startsWith(prefix) || dex.string(mid) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return [from, lo];
+}

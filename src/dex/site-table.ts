@@ -19,10 +19,19 @@ function grow32(a: Uint32Array, n: number): Uint32Array<ArrayBuffer> {
  */
 export class SiteTable {
   count = 0;
-  caller: Uint32Array = new Uint32Array(INITIAL);
-  ref: Uint32Array = new Uint32Array(INITIAL);
-  pc: Uint32Array = new Uint32Array(INITIAL);
-  op: Uint8Array = new Uint8Array(INITIAL);
+  caller: Uint32Array;
+  ref: Uint32Array;
+  pc: Uint32Array;
+  op: Uint8Array;
+
+  /** `capacity`: expected rows; a good guess saves a dozen grow-and-copy rounds on a large DEX. */
+  constructor(capacity = INITIAL) {
+    const n = Math.max(INITIAL, Math.min(capacity, 1 << 24));
+    this.caller = new Uint32Array(n);
+    this.ref = new Uint32Array(n);
+    this.pc = new Uint32Array(n);
+    this.op = new Uint8Array(n);
+  }
 
   add(caller: number, ref: number, pc: number, op: number): void {
     const i = this.count;

@@ -61,17 +61,14 @@ export function computeApiUses(code: CodeFacts, table: PiTable, ownerOfClass: (c
       if (code.stringsInMethod(site).includes(p.string)) out.push(fromSite(p.kind, `${p.class}->${p.method}("${p.string}")`, 'string-pair', site));
     }
   }
-  // URI strings and reflection targets in one pass over the const-strings.
-  const reflection = new Map(table.reflection.map((r) => [r.className, r.kind]));
-  const stringRule = (s: string): { kind: string; via: ApiVia; api: string } | undefined => {
-    const r = table.strings.find((x) => (x.match === 'exact' ? s === x.string : s.startsWith(x.string)));
-    if (r !== undefined) return { kind: r.kind, via: 'string', api: JSON.stringify(s.slice(0, 120)) };
-    const k = reflection.get(s);
-    return k === undefined ? undefined : { kind: k, via: 'reflection', api: `Class.forName("${s}")` };
-  };
-  for (const site of code.constStringSites((s) => stringRule(s) !== undefined)) {
-    const m = stringRule(site.unit.dex.string(site.ref));
-    if (m !== undefined) out.push(fromSite(m.kind, m.api, m.via, site));
+  // URI strings and reflection targets: looked up in each DEX's sorted string table, so the
+  // app's tens of thousands of other strings are never decoded here.
+  for (const r of table.strings) {
+    const sites = r.match === 'exact' ? code.stringSitesEqual(r.string) : code.stringSitesWithPrefix(r.string);
+    for (const site of sites) out.push(fromSite(r.kind, JSON.stringify(site.unit.dex.string(site.ref).slice(0, 120)), 'string', site));
+  }
+  for (const r of table.reflection) {
+    for (const site of code.stringSitesEqual(r.className)) out.push(fromSite(r.kind, `Class.forName("${r.className}")`, 'reflection', site));
   }
   for (const sc of table.subclasses) {
     for (const desc of subclassesOf(code, sc.class)) {

@@ -22,6 +22,8 @@ export interface AppFactsInit {
   diagnostics: DiagnosticSink;
   zip?: ZipArchive;
   resources?: ResourceTable;
+  /** An input hash under way off the main thread. */
+  hashing?: Promise<unknown>;
 }
 
 /**
@@ -37,6 +39,7 @@ export class AppFacts {
   readonly zip: ZipArchive | undefined;
   /** resources.arsc, when the APK has one that decodes. */
   readonly resources: ResourceTable | undefined;
+  private readonly hashing: Promise<unknown> | undefined;
   private readonly states = new Map<Artifact, ArtifactState>();
   private readonly failures = new Map<Artifact, PledgeError>();
   private codeFacts: CodeFacts | undefined;
@@ -51,6 +54,7 @@ export class AppFacts {
     this.diagnostics = init.diagnostics;
     this.zip = init.zip;
     this.resources = init.resources;
+    this.hashing = init.hashing;
     this.states.set('manifest', 'analysed');
   }
 
@@ -72,9 +76,13 @@ export class AppFacts {
    * rules run; a DEX that fails is recorded and the others still count.
    */
   async analyseCode(limits: Limits = DEFAULT_LIMITS): Promise<void> {
-    if (this.zip === undefined || this.codeFacts !== undefined) return;
-    const code = await CodeFacts.load(this.zip, this.diagnostics, limits, () => void this.input.sha256);
+    if (this.zip === undefined || this.codeFacts !== undefined) {
+      await this.hashing;
+      return;
+    }
+    const code = await CodeFacts.load(this.zip, this.diagnostics, limits);
     this.codeFacts = code;
+    await this.hashing;
     if (code.units.length === 0 && code.failed.length === 0) this.setState('dex', 'absent');
     else if (code.units.length === 0) this.setState('dex', 'failed', code.failed[0]?.error);
     else this.setState('dex', 'analysed');

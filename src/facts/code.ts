@@ -3,7 +3,7 @@ import { ClassHierarchy } from '../dex/hierarchy.js';
 import { androguardDexEntryNames, dexEntryNames } from '../dex/entries.js';
 import type { DexFile } from '../dex/dex-file.js';
 import { parseDexContainer } from '../dex/dex-file.js';
-import { findFieldIdxs, findMethodIdxs, findStringIdx } from '../dex/lookup.js';
+import { findFieldIdxs, findMethodIdxs, findStringIdx, stringPrefixRange } from '../dex/lookup.js';
 import { scanDex, type ScanResult } from '../dex/scan.js';
 import { FRAMEWORK_PREFIXES, typePrefixMask } from '../dex/filters.js';
 import { FRAMEWORK_SUPERTYPES } from './framework-types.js';
@@ -59,13 +59,11 @@ export class CodeFacts {
   ) {}
 
   /** Parses and scans every DEX entry; one broken DEX fails alone. Inflation runs concurrently. */
-  static async load(zip: ZipArchive, diagnostics: DiagnosticSink, limits: Limits, whileInflating?: () => void): Promise<CodeFacts> {
+  static async load(zip: ZipArchive, diagnostics: DiagnosticSink, limits: Limits): Promise<CodeFacts> {
     const names = zip.names();
     const loaded = new Set(dexEntryNames(names));
     const entries = androguardDexEntryNames(names).filter((n) => !zip.entry(n)?.isDirectory);
-    const pending = Promise.all(entries.map((e) => zip.readAsync(e).then((b) => ({ b }), (err: unknown) => ({ err }))));
-    whileInflating?.();
-    const buffers = await pending;
+    const buffers = await Promise.all(entries.map((e) => zip.readAsync(e).then((b) => ({ b }), (err: unknown) => ({ err }))));
     const units: DexUnit[] = [];
     const failed: { entry: string; error: PledgeError }[] = [];
     entries.forEach((entry, i) => {
@@ -221,6 +219,32 @@ export class CodeFacts {
       }
     }
     return out;
+  }
+
+  /** const-string sites of strings equal to `s` (a binary search per DEX, no string decoded twice). */
+  stringSitesEqual(s: string): CodeSite[] {
+    return this.sitesOf(
+      (u) => {
+        const i = findStringIdx(u.dex, s);
+        return i < 0 ? [] : [i];
+      },
+      (u) => u.scan.constStrings,
+      (u) => u.dex.stringCount,
+    );
+  }
+
+  /** const-string sites of strings starting with `prefix` (a contiguous run of the sorted table). */
+  stringSitesWithPrefix(prefix: string): CodeSite[] {
+    return this.sitesOf(
+      (u) => {
+        const [from, to] = stringPrefixRange(u.dex, prefix);
+        const ids: number[] = [];
+        for (let i = from; i < to; i++) ids.push(i);
+        return ids;
+      },
+      (u) => u.scan.constStrings,
+      (u) => u.dex.stringCount,
+    );
   }
 
   /** The const-strings used in one method (the caller of a site). */

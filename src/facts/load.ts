@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sha256OfSource } from '../apk/hash.js';
+import { sha256OfBuffer, sha256OfSource } from '../apk/hash.js';
 import { BufferSource, FileSource, type ByteSource } from '../apk/source.js';
 import { openZip, type ZipArchive } from '../apk/zip.js';
 import { decodeAxml } from '../axml/decode.js';
@@ -94,9 +94,20 @@ export function loadApp(path: string, options: LoadOptions = {}): AppFacts {
         return sha256;
       },
     };
+    // In-memory inputs hash on the thread pool while the main thread decodes; the getter above
+    // stays the fallback (and the only path for inputs read entry by entry).
+    const hashing = source instanceof BufferSource ? sha256OfBuffer(source.read(0, source.size)).then((h) => (sha256 = h)) : undefined;
     const res = zip === undefined ? undefined : readResources(zip, diagnostics, opened.limits);
     const manifest = buildManifest(document, res?.table === undefined ? { entry: MANIFEST, diagnostics } : { entry: MANIFEST, diagnostics, resolve: resolverFor(res.table) });
-    const facts = new AppFacts({ input, manifest, manifestXml: document, diagnostics, ...(zip === undefined ? {} : { zip }), ...(res?.table === undefined ? {} : { resources: res.table }) });
+    const facts = new AppFacts({
+      input,
+      manifest,
+      manifestXml: document,
+      diagnostics,
+      ...(zip === undefined ? {} : { zip }),
+      ...(res?.table === undefined ? {} : { resources: res.table }),
+      ...(hashing === undefined ? {} : { hashing }),
+    });
     if (res !== undefined) facts.setState('resources', res.state, res.error);
     return facts;
   } catch (e) {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './corpus.js';
 
-export const BIN = join(REPO, 'dist/src/cli/bin.js');
+export const BIN = join(REPO, 'dist/pledge-audit.mjs');
 
 export interface ExecResult {
   stdout: string;
