@@ -3,6 +3,8 @@ import { hasNoBranch, isReturnVoidOnly, returnsConstantTrue } from '../src/dex/m
 import { descriptorToClassName, type AppFacts } from '../src/facts/app-facts.js';
 import type { CodeSite } from '../src/facts/code.js';
 import { CONTEXT } from '../src/facts/framework-types.js';
+import { baseCleartextPermitted } from '../src/facts/nsc.js';
+import { isJanusExposed } from '../src/sign/index.js';
 import { isPledgeError } from '../src/util/errors.js';
 import { classEvidence, groupBy, MAX_EVIDENCE, ownerKey, ownerLabel, siteEvidence } from './lib/code.js';
 import { describeComponent, manifestEvidence } from './lib/evidence.js';
@@ -78,12 +80,12 @@ const cleartext = defineCheck({
     needs: ['manifest'],
     docs: {
       basis: {
-        en: "PIPL Art. 51 (encryption); MobSF clear_text_traffic. Android permits cleartext HTTP by default for targetSdk ≤ 27.",
-        zh: "《个人信息保护法》第五十一条（加密）；MobSF clear_text_traffic。targetSdk ≤ 27 时 Android 默认允许 HTTP 明文传输。",
+        en: "PIPL Art. 51 (encryption); MobSF clear_text_traffic and network_security.py. What decides is the network security config's base-config when the app has one (Android ignores usesCleartextTraffic then), else android:usesCleartextTraffic, else the platform default: permitted up to targetSdk 27.",
+        zh: '《个人信息保护法》第五十一条（加密）；MobSF clear_text_traffic、network_security.py。有网络安全配置时以其 base-config 为准（此时 Android 忽略 usesCleartextTraffic），否则看 android:usesCleartextTraffic，再否则为平台默认：targetSdk 27 及以下允许。',
       },
       fix: {
-        en: "Set android:usesCleartextTraffic=\"false\" (or a network security config with cleartextTrafficPermitted=\"false\") and move every endpoint to HTTPS.",
-        zh: "设置 android:usesCleartextTraffic=\"false\"（或网络安全配置中 cleartextTrafficPermitted=\"false\"），所有接口改用 HTTPS。",
+        en: 'Set cleartextTrafficPermitted="false" in the base-config (or android:usesCleartextTraffic="false"), move every endpoint to HTTPS, and keep any HTTP exception to a named domain-config.',
+        zh: '在 base-config 中设置 cleartextTrafficPermitted="false"（或 android:usesCleartextTraffic="false"），所有接口改用 HTTPS，必要的 HTTP 例外限定在具名的 domain-config 中。',
       },
     },
     messages: {
@@ -95,21 +97,25 @@ const cleartext = defineCheck({
         en: 'usesCleartextTraffic is not set and targetSdk is {{targetSdk}} (≤ 27), so cleartext HTTP is permitted by default',
         zh: '未设置 usesCleartextTraffic 且 targetSdk 为 {{targetSdk}}（≤ 27），默认允许明文 HTTP',
       },
+      nscBase: {
+        en: 'the network security config permits cleartext HTTP for every domain (base-config cleartextTrafficPermitted="true")',
+        zh: '网络安全配置允许所有域名明文 HTTP（base-config cleartextTrafficPermitted="true"）',
+      },
     },
   },
   run({ facts, report }) {
     const m = facts.manifest;
-    const app = m.application;
-    if (app === undefined) return;
-    if (app.usesCleartextTraffic === true) {
+    if (m.application === undefined) return;
+    const nsc = facts.networkSecurityConfig;
+    const base = baseCleartextPermitted(m, nsc);
+    if (!base.permitted) return;
+    if (base.why === 'nsc-base' && nsc?.base !== undefined) {
+      report({ messageId: 'nscBase', verdict: 'warn', evidence: [fileEvidence(nsc.entry, `${nsc.base.path}/@cleartextTrafficPermitted`, 'cleartextTrafficPermitted="true"')] });
+    } else if (base.why === 'manifest') {
       report({ messageId: 'explicit', verdict: 'warn', evidence: [manifestEvidence(`${APP}/@android:usesCleartextTraffic`, 'android:usesCleartextTraffic="true"')] });
-    } else if (app.usesCleartextTraffic === undefined && app.networkSecurityConfig === undefined && m.effectiveTargetSdk <= 27) {
-      report({
-        messageId: 'defaulted',
-        verdict: 'warn',
-        data: { targetSdk: m.effectiveTargetSdk },
-        evidence: [manifestEvidence('/manifest/uses-sdk/@android:targetSdkVersion', `targetSdkVersion=${m.effectiveTargetSdk}, no usesCleartextTraffic, no networkSecurityConfig`)],
-      });
+    } else {
+      const detail = nsc === undefined ? 'no usesCleartextTraffic, no networkSecurityConfig' : `${nsc.entry} has no base-config cleartextTrafficPermitted`;
+      report({ messageId: 'defaulted', verdict: 'warn', data: { targetSdk: m.effectiveTargetSdk }, evidence: [manifestEvidence('/manifest/uses-sdk/@android:targetSdkVersion', `targetSdkVersion=${m.effectiveTargetSdk}; ${detail}`)] });
     }
   },
 });
@@ -685,6 +691,169 @@ const piLogged = defineCheck({
   },
 });
 
+
+function fileEvidence(entry: string, path: string | undefined, detail: string): Evidence {
+  return { location: { kind: 'file', entry }, detail: path === undefined ? detail : `${path}: ${detail}` };
+}
+
+const userTrust = defineCheck({
+  meta: {
+    id: 'c10/trusts-user-certificates',
+    title: { en: 'Trusts user-installed CA certificates', zh: '信任用户安装的 CA 证书' },
+    verdicts: ['warn'],
+    needs: ['resources'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF network_security.py. Since Android 7 apps trust only system CAs by default; trusting `user` anchors outside <debug-overrides> lets anyone who installs a CA on the device (employers, malware, interception tools) read the app\'s TLS traffic; overridePins="true" disables pinning for those anchors.',
+        zh: '《个人信息保护法》第五十一条；MobSF network_security.py。Android 7 起应用默认只信任系统 CA；在 <debug-overrides> 之外信任 user 证书，会让在设备上安装 CA 的任何人（企业、恶意软件、抓包工具）读取应用的 TLS 流量；overridePins="true" 会使这些证书绕过证书锁定。',
+      },
+      fix: {
+        en: 'Move <certificates src="user"/> into <debug-overrides> (debug builds only) and remove overridePins="true".',
+        zh: '将 <certificates src="user"/> 移到 <debug-overrides>（仅调试构建生效），并删除 overridePins="true"。',
+      },
+    },
+    messages: {
+      user: { en: '{{scope}} of {{file}} trusts user-installed certificates', zh: '{{file}} 的 {{scope}} 信任用户安装的证书' },
+      overridePins: { en: '{{scope}} of {{file}} sets overridePins="true" for {{src}} certificates', zh: '{{file}} 的 {{scope}} 对 {{src}} 证书设置了 overridePins="true"' },
+    },
+  },
+  run({ facts, report }) {
+    const nsc = facts.networkSecurityConfig;
+    if (nsc === undefined) return;
+    const scopes: { scope: string; path: string; anchors: { src: string; overridePins: boolean }[] }[] = [];
+    if (nsc.base?.trustAnchors !== undefined) scopes.push({ scope: 'base-config', path: nsc.base.path, anchors: nsc.base.trustAnchors });
+    for (const d of nsc.domains) if (d.trustAnchors !== undefined) scopes.push({ scope: `domain-config (${d.domains.map((x) => x.name).join(', ')})`, path: d.path, anchors: d.trustAnchors });
+    for (const sc of scopes) {
+      if (sc.anchors.some((a) => a.src === 'user')) report({ messageId: 'user', verdict: 'warn', data: { scope: sc.scope, file: nsc.entry }, evidence: [fileEvidence(nsc.entry, `${sc.path}/trust-anchors`, '<certificates src="user"/>')] });
+      for (const a of sc.anchors.filter((x) => x.overridePins)) {
+        report({ messageId: 'overridePins', verdict: 'warn', data: { scope: sc.scope, file: nsc.entry, src: a.src }, evidence: [fileEvidence(nsc.entry, `${sc.path}/trust-anchors`, `<certificates src="${a.src}" overridePins="true"/>`)] });
+      }
+    }
+  },
+});
+
+const janus = defineCheck({
+  meta: {
+    id: 'c10/v1-signature-only',
+    title: { en: 'Only a v1 (JAR) signature on a device range open to Janus', zh: '仅有 v1（JAR）签名，存在 Janus 漏洞风险' },
+    verdicts: ['fail'],
+    needs: ['signing'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; CVE-2017-13156 (Janus): on Android 5.0–8.0 a DEX prepended to an APK signed only with the v1 scheme runs while the signature still verifies, so an attacker can ship modified code as an update; MobSF cert_analysis.py.',
+        zh: '《个人信息保护法》第五十一条；CVE-2017-13156（Janus）：在 Android 5.0–8.0 上，仅有 v1 签名的 APK 被前置 DEX 后签名仍然有效，攻击者可借此以更新形式投放被篡改的代码；MobSF cert_analysis.py。',
+      },
+      fix: {
+        en: 'Sign with the v2 and v3 schemes as well (apksigner does by default), or raise minSdkVersion to 24.',
+        zh: '同时使用 v2、v3 签名（apksigner 默认即如此），或将 minSdkVersion 提升至 24。',
+      },
+    },
+    messages: {
+      janus: { en: 'signed with the v1 scheme only and minSdk {{minSdk}} < 24: exposed to Janus (CVE-2017-13156)', zh: '仅有 v1 签名且 minSdk {{minSdk}} < 24：存在 Janus 漏洞（CVE-2017-13156）' },
+    },
+  },
+  run({ facts, report }) {
+    const info = facts.signing;
+    if (info === undefined || !isJanusExposed(info, facts.manifest.effectiveMinSdk)) return;
+    const entry = info.signers.find((x) => x.scheme === 'v1')?.entry ?? info.v1Entries[0] ?? 'META-INF/';
+    report({ messageId: 'janus', verdict: 'fail', data: { minSdk: facts.manifest.effectiveMinSdk }, evidence: [{ location: { kind: 'signing', entry, scheme: 'v1', signer: 0 }, detail: `schemes: ${info.schemes.join(', ')}` }] });
+  },
+});
+
+const debugCert = defineCheck({
+  meta: {
+    id: 'c10/debug-certificate',
+    title: { en: 'Signed with the Android debug certificate', zh: '使用 Android 调试证书签名' },
+    verdicts: ['fail'],
+    needs: ['signing'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF cert_analysis.py. The debug keystore\'s key is not secret (every SDK install generates one, and many are published), so anyone can sign an "update" that replaces the app and reads its data.',
+        zh: '《个人信息保护法》第五十一条；MobSF cert_analysis.py。调试密钥库的私钥并不保密（每次安装 SDK 都会生成，大量已公开），任何人都能签出可覆盖安装并读取应用数据的"更新"。',
+      },
+      fix: {
+        en: 'Sign releases with your own release key (kept in a keystore or Play App Signing), never the debug keystore.',
+        zh: '使用自有发布密钥（密钥库或 Play 应用签名）签名发布版本，不要使用调试密钥库。',
+      },
+    },
+    messages: {
+      debug: { en: 'the {{scheme}} signer certificate is "{{subject}}" (the SDK debug keystore)', zh: '{{scheme}} 签名证书为 "{{subject}}"（SDK 调试密钥库）' },
+    },
+  },
+  run({ facts, report }) {
+    const info = facts.signing;
+    if (info === undefined) return;
+    const seen = new Set<string>();
+    for (const signer of info.signers) {
+      if (!signer.certificate.isDebug || seen.has(signer.certificate.sha256)) continue;
+      seen.add(signer.certificate.sha256);
+      report({
+        messageId: 'debug',
+        verdict: 'fail',
+        data: { scheme: signer.scheme, subject: signer.certificate.subject },
+        evidence: [{ location: { kind: 'signing', entry: signer.entry ?? 'APK Signing Block', scheme: signer.scheme, signer: signer.index }, detail: `SHA-256 ${signer.certificate.sha256}` }],
+      });
+    }
+  },
+});
+
+/** Keystore containers are flagged by type; PEM-like text files only when they hold a private key. */
+const KEYSTORE_FILE = /\.(p12|pfx|jks|bks|keystore|jceks)$/i;
+const PEM_FILE = /\.(pem|key)$/i;
+const PEM_PRIVATE = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/;
+/** Small files outside the code whose bytes are worth one look for a PEM private key. */
+const KEY_SCAN_MAX = 256 * 1024;
+
+const privateKey = defineCheck({
+  meta: {
+    id: 'c10/private-key-in-apk',
+    title: { en: 'Private key or keystore shipped in the APK', zh: 'APK 中包含私钥或密钥库' },
+    verdicts: ['fail'],
+    needs: ['manifest'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51; MobSF hardcoded certificate/keystore checks; apkleaks RSA_Private_Key. Everything in an APK is public: a private key or keystore in it is a key anyone can use to impersonate the app\'s servers or clients.',
+        zh: '《个人信息保护法》第五十一条；MobSF 硬编码证书/密钥库检查；apkleaks RSA_Private_Key。APK 中的一切都是公开的：其中的私钥或密钥库任何人都能用来冒充应用的服务器或客户端。',
+      },
+      fix: {
+        en: 'Remove the key from the APK, revoke and rotate it, and provision client credentials at run time (per device, from your server, into the Android Keystore).',
+        zh: '从 APK 中删除该密钥并吊销、轮换，运行时再下发客户端凭据（按设备，从服务器写入 Android Keystore）。',
+      },
+    },
+    messages: {
+      file: { en: '{{entry}} is a keystore file', zh: '{{entry}} 是密钥库文件' },
+      pem: { en: '{{where}} contains a PEM private key', zh: '{{where}} 含有 PEM 格式私钥' },
+    },
+  },
+  run({ facts, report }) {
+    const zip = facts.zip;
+    for (const name of facts.entries) {
+      if (name.startsWith('META-INF/') || name.endsWith('/')) continue;
+      if (KEYSTORE_FILE.test(name)) {
+        report({ messageId: 'file', verdict: 'fail', data: { entry: name }, evidence: [{ location: { kind: 'file', entry: name }, detail: 'keystore by its file type' }] });
+        continue;
+      }
+      if (zip === undefined || !(name.startsWith('assets/') || name.startsWith('res/raw/') || PEM_FILE.test(name))) continue;
+      const e = zip.entry(name);
+      if (e === undefined || e.uncompressedSize > KEY_SCAN_MAX) continue;
+      let text: string;
+      try {
+        text = zip.read(name, { cache: false, maxBytes: KEY_SCAN_MAX }).toString('latin1');
+      } catch (err) {
+        if (isPledgeError(err)) continue;
+        throw err;
+      }
+      if (PEM_PRIVATE.test(text)) report({ messageId: 'pem', verdict: 'fail', data: { where: name }, evidence: [{ location: { kind: 'file', entry: name }, detail: 'PEM PRIVATE KEY block' }] });
+    }
+    for (const site of facts.code?.stringSitesWithPrefix('-----BEGIN') ?? []) {
+      const value = site.unit.dex.string(site.ref);
+      if (!PEM_PRIVATE.test(value)) continue;
+      const ev = siteEvidence(facts, site, 'const-string with a PEM PRIVATE KEY block');
+      report({ messageId: 'pem', verdict: 'fail', data: { where: ev.location.kind === 'dex' ? descriptorToClassName(facts.code?.callerClass(site) ?? '') : site.unit.entry }, evidence: [ev] });
+    }
+  },
+});
+
 export default defineClause({
   clause: 10,
   slug: 'security',
@@ -694,5 +863,5 @@ export default defineClause({
   },
   pledge: '强化网络安全防护，采取充分有效的安全技术和管理措施，防止个人信息泄露。',
   requires: ['manifest', 'resources', 'dex', 'signing', 'assets'],
-  checks: [debuggable, testOnly, cleartext, allowBackup, exportedProvider, trustAll, hostnameVerifier, sslErrorProceed, webviewJsInterface, webviewFileAccess, webviewDebug, weakCrypto, hardcodedKey, worldReadable, piLogged],
+  checks: [debuggable, testOnly, cleartext, userTrust, janus, debugCert, privateKey, allowBackup, exportedProvider, trustAll, hostnameVerifier, sslErrorProceed, webviewJsInterface, webviewFileAccess, webviewDebug, weakCrypto, hardcodedKey, worldReadable, piLogged],
 });

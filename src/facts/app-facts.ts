@@ -14,6 +14,8 @@ import { computeApiUses, type ApiUse } from './api-uses.js';
 import { CodeFacts } from './code.js';
 import { piTable } from './pi-table.js';
 import { buildSdkInventory, findPackers, type SdkFinding } from './sdk-inventory.js';
+import { readSigning, type SigningInfo } from '../sign/index.js';
+import { readNetworkSecurityConfig, type NetworkSecurityConfig } from './nsc.js';
 
 export interface AppFactsInit {
   input: InputInfo;
@@ -46,6 +48,8 @@ export class AppFacts {
   private apiUsesCache: ApiUse[] | undefined;
   private sdksCache: SdkFinding[] | undefined;
   private packersCache: PackerDetection[] | undefined;
+  private signingCache: SigningInfo | undefined;
+  private nscCache: { value: NetworkSecurityConfig | undefined } | undefined;
 
   constructor(init: AppFactsInit) {
     this.input = init.input;
@@ -64,6 +68,8 @@ export class AppFacts {
   }
 
   state(a: Artifact): ArtifactState {
+    // Signing is read on first use: reading it is cheap, and reading it makes it known.
+    if (a === 'signing' && this.zip !== undefined && !this.states.has('signing')) void this.signing;
     return this.states.get(a) ?? (this.zip === undefined ? 'unavailable' : 'not-analysed');
   }
 
@@ -119,6 +125,24 @@ export class AppFacts {
       });
     }
     return this.sdksCache;
+  }
+
+  /** Signing schemes and signers (undefined for manifest-only inputs). */
+  get signing(): SigningInfo | undefined {
+    if (this.zip === undefined) return undefined;
+    if (this.signingCache === undefined) {
+      this.signingCache = readSigning(this.zip, { diagnostics: this.diagnostics });
+      this.setState('signing', 'analysed');
+    }
+    return this.signingCache;
+  }
+
+  /** The network security config the manifest names, decoded (undefined when there is none). */
+  get networkSecurityConfig(): NetworkSecurityConfig | undefined {
+    if (this.nscCache === undefined) {
+      this.nscCache = { value: this.zip === undefined ? undefined : readNetworkSecurityConfig(this.zip, this.manifest, this.resources, this.diagnostics) };
+    }
+    return this.nscCache.value;
   }
 
   /** Packers/protectors whose file signatures the app carries. */

@@ -205,3 +205,44 @@ export const CODE_CASES: Record<string, CheckCases> = {
     silent: [{ fixture: 'code-safe' }, { fixture: 'sdk-mix' }],
   },
 };
+
+const NSC = 'file:res/xml/network_security_config.xml';
+
+/** Fire/silent cases of the network security config, signing and key-material checks. */
+export const TLS_CASES: Record<string, CheckCases> = {
+  'c10/trusts-user-certificates': {
+    fires: [
+      {
+        fixture: 'tls-weak',
+        expect: [
+          { messageId: 'user', verdict: 'warn', at: NSC },
+          { messageId: 'overridePins', verdict: 'warn', at: NSC },
+        ],
+      },
+    ],
+    // nsc-domain-cleartext trusts user CAs only inside <debug-overrides>.
+    silent: [{ fixture: 'nsc-domain-cleartext' }, { fixture: 'clean' }],
+  },
+  'c10/v1-signature-only': {
+    fires: [{ fixture: 'signing-v1-only', expect: [{ messageId: 'janus', verdict: 'fail', at: 'signing:v1' }] }],
+    // The same app signed v1+v2+v3.
+    silent: [{ fixture: 'signing-debug' }, { fixture: 'clean' }],
+  },
+  'c10/debug-certificate': {
+    fires: [{ fixture: 'signing-debug', expect: [{ messageId: 'debug', verdict: 'fail', at: 'signing:v1' }] }],
+    silent: [{ fixture: 'signing-v1-only' }, { fixture: 'clean' }],
+  },
+  'c10/private-key-in-apk': {
+    fires: [
+      {
+        fixture: 'tls-weak',
+        expect: [
+          { messageId: 'pem', verdict: 'fail', at: 'file:assets/certs/client_key.txt' },
+          { messageId: 'file', verdict: 'fail', at: 'file:assets/certs/client.p12' },
+        ],
+      },
+    ],
+    // tls-weak's res/raw/corp_ca.pem is a public CA certificate, not a key: it is not reported.
+    silent: [{ fixture: 'clean' }, { fixture: 'nsc-domain-cleartext' }],
+  },
+};

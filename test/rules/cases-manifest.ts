@@ -111,8 +111,10 @@ export const MANIFEST_CASES: Record<string, CheckCases> = {
     fires: [
       { fixture: 'manifest-risky', expect: [{ messageId: 'explicit', verdict: 'warn', at: `${APP}/@android:usesCleartextTraffic` }] },
       { fixture: 'manifest-defaults', expect: [{ messageId: 'defaulted', verdict: 'warn', at: `${M}/manifest/uses-sdk/@android:targetSdkVersion` }] },
+      { fixture: 'tls-weak', expect: [{ messageId: 'nscBase', verdict: 'warn', at: 'file:res/xml/network_security_config.xml' }] },
     ],
-    silent: [{ fixture: 'clean' }, { fixture: 'manifest-protected' }],
+    // nsc-domain-cleartext allows HTTP for one named domain only (targetSdk 30, base-config unset).
+    silent: [{ fixture: 'clean' }, { fixture: 'manifest-protected' }, { fixture: 'nsc-domain-cleartext' }],
   },
   'c10/allow-backup': {
     fires: [
