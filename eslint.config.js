@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'fixtures/apk/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'fixtures/apk/**', 'fixtures/src/**/assets/**', 'fixtures/src/**/files/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

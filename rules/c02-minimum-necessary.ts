@@ -3,6 +3,7 @@ import type { ApiUse } from '../src/facts/api-uses.js';
 import { loadData } from '../src/util/data-path.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, useEvidence } from './lib/code.js';
 import { manifestEvidence } from './lib/evidence.js';
+import { reachEvidence, rootLabel, shortPath } from './lib/reach.js';
 
 const P = 'android.permission.';
 
@@ -283,6 +284,50 @@ const clipboardOnLaunch = defineCheck({
   },
 });
 
+
+const beforeConsent = defineCheck({
+  meta: {
+    id: 'c02/collect-before-consent',
+    title: { en: 'Personal information read before the user agrees', zh: '用户同意前收集个人信息' },
+    verdicts: ['fail', 'warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: '认定方法 三.1 ("征得用户同意前就开始收集个人信息"); 164号文 1.1 scenarios 1–6 (IMEI, MAC, app list… collected before consent, the most frequent finding of MIIT notices); CLAUSES.md §2.6. Providers and the Application start before any screen, so nothing there can have asked the user yet.',
+        zh: '《认定方法》三.1（征得用户同意前就开始收集个人信息）；164号文 1.1 场景1–6（同意前收集 IMEI、MAC、应用列表等，为工信部通报中最常见的问题）；CLAUSES.md §2.6。Provider 与 Application 在任何界面之前启动，此时不可能已征得用户同意。',
+      },
+      fix: {
+        en: 'Show the privacy dialog first; move every PI read (and the code that triggers it) behind the saved consent flag, out of ContentProvider.onCreate and Application.onCreate.',
+        zh: '先展示隐私弹窗；把所有个人信息读取（及触发它的代码）移到已保存的同意标志之后，移出 ContentProvider.onCreate 与 Application.onCreate。',
+      },
+    },
+    messages: {
+      direct: {
+        en: '{{kind}} is read directly in {{root}} with no branch at all ({{owner}}): collected before any consent is possible',
+        zh: '{{kind}}在 {{root}} 中被直接读取且没有任何分支（{{owner}}）：在可能征得同意之前即收集',
+      },
+      reachable: {
+        en: '{{kind}} is read on startup from {{root}} with no consent gate on the path ({{owner}}): {{path}}',
+        zh: '{{kind}}在启动时从 {{root}} 被读取，路径上没有同意判断（{{owner}}）：{{path}}',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const reach = facts.reachability;
+    if (reach === undefined) return;
+    for (const h of reach.hits) {
+      if (h.what !== 'pi' || h.gated || h.use === undefined) continue;
+      const direct = h.direct && !h.rootBranches;
+      report({
+        messageId: direct ? 'direct' : 'reachable',
+        verdict: direct ? 'fail' : 'warn',
+        data: { kind: kindLabel(h.use.kind, options.lang), root: rootLabel(h.root, options.lang), owner: ownerLabel(h.use.owner, options.lang), path: shortPath(h.path) },
+        evidence: [reachEvidence(facts, h)],
+      });
+    }
+  },
+});
+
 export default defineClause({
   clause: 2,
   slug: 'minimum-necessary',
@@ -292,7 +337,7 @@ export default defineClause({
   },
   pledge: '坚持最小必要原则，根据APP提供服务所必需，合规设置收集个人信息范围。',
   requires: ['manifest', 'dex'],
-  checks: [backgroundLocation, queryAllPackages, phoneNumber, deviceIdentifiers, installedApps, unusedPermission, clipboardOnLaunch],
+  checks: [beforeConsent, backgroundLocation, queryAllPackages, phoneNumber, deviceIdentifiers, installedApps, unusedPermission, clipboardOnLaunch],
   manualChecks: [
     {
       en: 'Run the app with a privacy-monitoring hook (e.g. camille or a Frida script): record which identifiers, location and app-list reads happen, how often, and whether they happen before consent or in the background.',

@@ -2,6 +2,7 @@ import { defineCheck, defineClause } from '../src/engine/types.js';
 import { kindLabel, MAX_EVIDENCE, useEvidence } from './lib/code.js';
 import { manifestEvidence } from './lib/evidence.js';
 import { MARKETING, sdkEvidence, sdkName } from './lib/sdk.js';
+import { reachEvidence } from './lib/reach.js';
 
 /** Sensitive PI (PIPL Art. 28) and the app list, as CLAUSES.md clause 4 names them. */
 const SENSITIVE_FOR_MARKETING = ['LOCATION', 'CONTACTS', 'APPLIST', 'SMS', 'CALL_LOG'];
@@ -10,7 +11,7 @@ const sdkSensitivePi = defineCheck({
   meta: {
     id: 'c04/marketing-sdk-sensitive-pi',
     title: { en: 'Marketing SDK reads sensitive personal information', zh: '营销类 SDK 读取敏感个人信息' },
-    verdicts: ['warn'],
+    verdicts: ['fail', 'warn'],
     needs: ['dex'],
     docs: {
       basis: {
@@ -27,6 +28,10 @@ const sdkSensitivePi = defineCheck({
         en: '{{sdk}} ({{category}}) reads {{kinds}} inside its own code',
         zh: '{{sdk}}（{{category}}）在其代码中读取{{kinds}}',
       },
+      beforeConsent: {
+        en: '{{sdk}} ({{category}}) reads {{kinds}} on startup with no consent gate on the path',
+        zh: '{{sdk}}（{{category}}）在启动时读取{{kinds}}，路径上没有同意判断',
+      },
     },
   },
   run({ facts, report, options }) {
@@ -35,7 +40,14 @@ const sdkSensitivePi = defineCheck({
       const uses = facts.apiUses.filter((u) => u.owner.kind === 'sdk' && u.owner.id === f.record.id && SENSITIVE_FOR_MARKETING.includes(u.kind));
       if (uses.length === 0) continue;
       const kinds = [...new Set(uses.map((u) => kindLabel(u.kind, options.lang)))].join(options.lang === 'zh' ? '、' : ', ');
-      report({ messageId: 'reads', verdict: 'warn', data: { sdk: sdkName(f, options.lang), category: f.record.category, kinds }, evidence: uses.slice(0, MAX_EVIDENCE).map(useEvidence) });
+      // Reachable at E2 (the SDK reads it on startup, before a gate): FAIL per CLAUSES.md clause 4.
+      const early = facts.reachability?.hits.filter((h) => h.what === 'pi' && !h.gated && h.use !== undefined && uses.includes(h.use)) ?? [];
+      if (early.length > 0) {
+        const earlyKinds = [...new Set(early.map((h) => kindLabel(h.use?.kind ?? '', options.lang)))].join(options.lang === 'zh' ? '、' : ', ');
+        report({ messageId: 'beforeConsent', verdict: 'fail', data: { sdk: sdkName(f, options.lang), category: f.record.category, kinds: earlyKinds }, evidence: early.slice(0, MAX_EVIDENCE).map((h) => reachEvidence(facts, h)) });
+      } else {
+        report({ messageId: 'reads', verdict: 'warn', data: { sdk: sdkName(f, options.lang), category: f.record.category, kinds }, evidence: uses.slice(0, MAX_EVIDENCE).map(useEvidence) });
+      }
     }
   },
 });

@@ -3,6 +3,8 @@ import { sdkDisplayName } from '../src/facts/app-facts.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, siteEvidence, useEvidence } from './lib/code.js';
 import { describeComponent, manifestEvidence } from './lib/evidence.js';
 import { sdkEvidence, sdkName } from './lib/sdk.js';
+import { runtimeCodeLoads } from '../src/facts/coverage-limits.js';
+import { reachEvidence, rootLabel, shortPath } from './lib/reach.js';
 import type { SdkFinding } from '../src/facts/sdk-inventory.js';
 
 /** SDK categories that collect or transmit personal information as part of their job. */
@@ -261,10 +263,55 @@ const dynamicCode = defineCheck({
   run({ facts, report, options }) {
     const code = facts.code;
     if (code === undefined) return;
-    const sites = LOADERS.flatMap(([cls, name]) => code.invokesOf(cls, name).map((site) => ({ site, api: cls.slice(cls.lastIndexOf('/') + 1, -1) })));
+    const sites = runtimeCodeLoads(code, LOADERS);
     for (const group of groupBy(sites, (s) => ownerKey(siteEvidence(facts, s.site).owner)).values()) {
       const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s.site, s.api));
       report({ messageId: 'loads', verdict: 'review', data: { owner: ownerLabel(ev[0]?.owner, options.lang), apis: [...new Set(group.map((s) => s.api))].join(', ') }, evidence: ev });
+    }
+  },
+});
+
+
+const sdkInitBeforeConsent = defineCheck({
+  meta: {
+    id: 'c09/sdk-init-before-consent',
+    title: { en: 'SDK initialised before the user agrees', zh: '用户同意前初始化 SDK' },
+    verdicts: ['fail', 'warn'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: '认定方法 三.1; 164号文 1.1 scenarios 4–5 (SDKs collecting before consent); CLAUSES.md §2.6. An SDK started in Application.onCreate or a provider runs before any consent dialog; vendors document a delayed init for this reason.',
+        zh: '《认定方法》三.1；164号文 1.1 场景4–5（SDK 在同意前收集）；CLAUSES.md §2.6。在 Application.onCreate 或 Provider 中启动的 SDK 早于任何隐私弹窗运行，厂商为此提供了延迟初始化方案。',
+      },
+      fix: {
+        en: "Call only the vendor's pre-init/consent API at startup and initialise the SDK after the user agrees (e.g. Umeng preInit then init; JPush JCollectionAuth.setAuth before init).",
+        zh: '启动时只调用厂商的预初始化/合规接口，用户同意后再初始化 SDK（如友盟 preInit 后 init；极光先 JCollectionAuth.setAuth 再 init）。',
+      },
+    },
+    messages: {
+      direct: {
+        en: '{{sdk}} is initialised ({{api}}) directly in {{root}}: before any consent dialog',
+        zh: '{{sdk}}在 {{root}} 中被直接初始化（{{api}}）：早于任何隐私弹窗',
+      },
+      reachable: {
+        en: '{{sdk}} is initialised ({{api}}) on startup from {{root}} with no consent gate on the path: {{path}}',
+        zh: '{{sdk}}在启动时从 {{root}} 被初始化（{{api}}），路径上没有同意判断：{{path}}',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const reach = facts.reachability;
+    if (reach === undefined) return;
+    for (const h of reach.hits) {
+      if (h.what !== 'sdk-init' || h.gated || h.sdk === undefined) continue;
+      const name = options.lang === 'zh' ? (h.sdk.name.zh ?? h.sdk.name.en) : sdkDisplayName(h.sdk);
+      const api = (h.api ?? '').replace(/^L(.+);->/, (_, c: string) => `${c.replace(/\//g, '.')}.`);
+      report({
+        messageId: h.direct ? 'direct' : 'reachable',
+        verdict: h.direct ? 'fail' : 'warn',
+        data: { sdk: name, api, root: rootLabel(h.root, options.lang), path: shortPath(h.path) },
+        evidence: [reachEvidence(facts, h)],
+      });
     }
   },
 });
@@ -278,7 +325,7 @@ export default defineClause({
   },
   pledge: '在接入SDK等第三方服务前对其严格审查，确保符合本APP个人信息处理规则。',
   requires: ['manifest', 'dex', 'native', 'assets'],
-  checks: [autoInitProvider, selfStart, inventory, consentApiMissing, sdkCollectsPi, dynamicCode],
+  checks: [sdkInitBeforeConsent, autoInitProvider, selfStart, inventory, consentApiMissing, sdkCollectsPi, dynamicCode],
   manualChecks: [
     {
       en: "Compare the detected SDK inventory with the privacy policy's third-party SDK list (第三方SDK目录): every SDK named, with its purpose, the data it collects and a link to its own policy.",

@@ -1,3 +1,4 @@
+import { appCoverageLimits } from './facts/coverage-limits.js';
 import { CLAUSES } from '../rules/index.js';
 import type { AppCoverageLimit } from './engine/run.js';
 import { runClauses } from './engine/run.js';
@@ -20,6 +21,8 @@ export interface AuditOptions {
   limits?: LoadOptions['limits'];
   /** Clause modules to run (default: all ten); tests pass a single one. */
   clauses?: readonly ClauseModule[];
+  /** Build the startup call graph (default true); off only to measure what it costs. */
+  reachability?: boolean;
 }
 
 export function toolInfo(): ToolInfo {
@@ -39,9 +42,10 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
     return buildErrorRecord(path, toPledgeError(e), tool);
   }
   try {
+    facts.reachabilityEnabled = options.reachability !== false;
     await facts.analyseCode(withLimits(options.limits));
     const ruleOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories: options.categories ?? [] };
-    const limits: AppCoverageLimit[] = [];
+    const limits: AppCoverageLimit[] = appCoverageLimits(facts);
     const clauses = runClauses(facts, options.clauses ?? CLAUSES, ruleOptions, limits);
     return buildReport(facts, clauses, limits, ruleOptions, tool);
   } catch (e) {

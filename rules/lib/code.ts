@@ -35,13 +35,14 @@ export function kindLabel(kind: string, lang: 'en' | 'zh' = 'en'): string {
 
 export function ownerKey(o: Owner | undefined): string {
   if (o === undefined) return 'app';
-  return o.kind === 'sdk' ? `sdk:${o.id}` : o.kind;
+  return o.kind === 'sdk' ? `sdk:${o.id}` : o.kind === 'library' ? `library:${o.name}` : o.kind;
 }
 
-/** `first-party code` / `Umeng Analytics (友盟统计)` / `unattributed (renamed) code`. */
+/** `first-party code` / `Umeng Analytics (友盟统计)` / `library AndroidX` / `unattributed (renamed) code`. */
 export function ownerLabel(o: Owner | undefined, lang: 'en' | 'zh'): string {
   if (o === undefined || o.kind === 'app') return lang === 'zh' ? '应用自身代码' : 'first-party code';
   if (o.kind === 'unknown') return lang === 'zh' ? '无法归属的混淆代码' : 'unattributed (renamed) code';
+  if (o.kind === 'library') return lang === 'zh' ? `第三方库 ${o.name}` : `library ${o.name}`;
   return o.name;
 }
 

@@ -62,7 +62,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       const lang = flags.lang ?? defaultLang(io.env);
       const records: AuditRecord[] = [];
       for (const input of inputs) {
-        const record = await audit(input, { lang, strict: flags.strict === true });
+        // PLEDGE_NO_REACHABILITY exists for the benchmark, which reports what the call graph costs.
+        const record = await audit(input, { lang, strict: flags.strict === true, reachability: io.env.PLEDGE_NO_REACHABILITY !== '1' });
         records.push(record);
         if (record.status === 'error' && flags.format === 'text' && flags.output === undefined) continue;
         if (record.status === 'error') io.err(`pledge-audit: ${record.error.code} ${record.target.file}: ${record.error.message}\n`);

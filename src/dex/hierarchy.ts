@@ -158,24 +158,30 @@ export class ClassHierarchy {
     return false;
   }
 
-  /** Defined classes that extend or implement `ancestor`, directly or not, in load order. */
-  subclassesOf(ancestor: string): ClassInfo[] {
+  /**
+   * Defined classes that extend or implement `ancestor`, directly or not, nearest first. `limit`
+   * bounds the walk for callers that only need a few (call-graph resolution of Object.toString
+   * would otherwise visit every class).
+   */
+  subclassesOf(ancestor: string, limit = Infinity): ClassInfo[] {
     // Walk down a supertype → direct-subtypes index instead of testing every class upwards: one
     // visit per descendant, and a cycle in a hostile file ends at the visited set.
     const children = this.childIndex();
     const found = new Set<string>();
+    const out: ClassInfo[] = [];
     const queue = [ancestor];
-    while (queue.length > 0) {
-      const next = children.get(queue.pop() as string);
+    for (let head = 0; head < queue.length && out.length < limit; head++) {
+      const next = children.get(queue[head] as string);
       if (next === undefined) continue;
       for (const d of next) {
         if (found.has(d)) continue;
         found.add(d);
         queue.push(d);
+        const info = this.classes.get(d);
+        if (info !== undefined) out.push(info);
+        if (out.length >= limit) break;
       }
     }
-    const out: ClassInfo[] = [];
-    for (const c of this.classes.values()) if (found.has(c.descriptor)) out.push(c);
     return out;
   }
 
@@ -208,18 +214,24 @@ export class ClassHierarchy {
     if (c === undefined) return [];
     const dex = this.dexes[c.dexIndex] as DexFile;
     const out: DefinedMethod[] = [];
-    for (const m of dex.classMethods(c.classDefIdx)) {
-      const mName = dex.methodName(m.methodIdx);
-      if (name !== undefined && mName !== name) continue;
-      out.push({
-        dexIndex: c.dexIndex,
-        methodIdx: m.methodIdx,
-        name: mName,
-        proto: dex.methodProto(m.methodIdx),
-        accessFlags: m.accessFlags,
-        codeOff: m.codeOff,
-        direct: m.direct,
-      });
+    try {
+      for (const m of dex.classMethods(c.classDefIdx)) {
+        const mName = dex.methodName(m.methodIdx);
+        if (name !== undefined && mName !== name) continue;
+        out.push({
+          dexIndex: c.dexIndex,
+          methodIdx: m.methodIdx,
+          name: mName,
+          proto: dex.methodProto(m.methodIdx),
+          accessFlags: m.accessFlags,
+          codeOff: m.codeOff,
+          direct: m.direct,
+        });
+      }
+    } catch (e) {
+      // A malformed class_data or method id: the scan already reported it (W_DEX_METHOD_SKIPPED);
+      // callers see the methods read so far rather than a crash.
+      if (!(e instanceof PledgeError)) throw e;
     }
     return out;
   }

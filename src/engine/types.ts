@@ -38,13 +38,19 @@ export type Location =
   | { kind: 'app' };
 
 /** Who holds the evidence: the app's own code, or a third-party SDK (by catalogue id). */
-export type Owner = { kind: 'app' } | { kind: 'sdk'; id: string; name: string } | { kind: 'unknown' };
+/**
+ * Who holds a piece of evidence: the app's own code, a catalogued SDK, a well-known open-source or
+ * platform library (AndroidX, OkHttp…), or renamed code that cannot be attributed.
+ */
+export type Owner = { kind: 'app' } | { kind: 'sdk'; id: string; name: string } | { kind: 'library'; name: string } | { kind: 'unknown' };
 
 export interface Evidence {
   location: Location;
   /** What was seen there, for people (app-controlled text is escaped by reporters). */
   detail?: string;
   owner?: Owner;
+  /** For reachability findings: the complete call chain from the startup root to `location`. */
+  path?: string[];
 }
 
 export interface Finding {

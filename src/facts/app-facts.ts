@@ -16,6 +16,8 @@ import { piTable } from './pi-table.js';
 import { buildSdkInventory, findPackers, type SdkFinding } from './sdk-inventory.js';
 import { readSigning, type SigningInfo } from '../sign/index.js';
 import { readNetworkSecurityConfig, type NetworkSecurityConfig } from './nsc.js';
+import { Reachability } from './reach.js';
+import { libraryOfClass } from './libraries.js';
 
 export interface AppFactsInit {
   input: InputInfo;
@@ -50,6 +52,9 @@ export class AppFacts {
   private packersCache: PackerDetection[] | undefined;
   private signingCache: SigningInfo | undefined;
   private nscCache: { value: NetworkSecurityConfig | undefined } | undefined;
+  private reachCache: Reachability | undefined;
+  /** Off only for benchmarking the rest of the audit without it. */
+  reachabilityEnabled = true;
 
   constructor(init: AppFactsInit) {
     this.input = init.input;
@@ -145,6 +150,30 @@ export class AppFacts {
     return this.nscCache.value;
   }
 
+  /**
+   * What runs from the startup entry points before consent (CLAUSES.md §2.6): PI reads and SDK
+   * initialisations reachable from providers, the Application, the launcher activity and boot
+   * receivers, each with its path and whether a consent gate precedes it.
+   */
+  get reachability(): Reachability | undefined {
+    const code = this.codeFacts;
+    if (code === undefined || !this.reachabilityEnabled) return undefined;
+    if (this.reachCache === undefined) {
+      const byId = new Map(this.catalogue.sdks.map((r) => [r.id, r]));
+      this.reachCache = new Reachability({
+        code,
+        manifest: this.manifest,
+        apiUses: this.apiUses,
+        sdks: this.sdks.map((f) => f.record),
+        sdkOf: (d) => {
+          const id = this.sdkOfClass(descriptorToClassName(d))?.id;
+          return id === undefined ? undefined : byId.get(id);
+        },
+      });
+    }
+    return this.reachCache;
+  }
+
   /** Packers/protectors whose file signatures the app carries. */
   get packers(): readonly PackerDetection[] {
     this.packersCache ??= findPackers(this.entries, this.codeFacts, this.manifest);
@@ -164,7 +193,7 @@ export class AppFacts {
   }
 
   /**
-   * Who holds evidence located in a class: an SDK by its catalogue id, the app itself, or
+   * Who holds evidence located in a class: an SDK by its catalogue id, a well-known library, the app itself, or
    * `unknown` for renamed code outside the app's package (ProGuard output such as `a.b.c` could
    * be either, and saying "first party" would be a guess).
    */
@@ -172,7 +201,10 @@ export class AppFacts {
     const sdk = this.sdkOfClass(className);
     if (sdk !== undefined) return { kind: 'sdk', id: sdk.id, name: sdkDisplayName(sdk) };
     const pkg = this.manifest.package;
-    if (className !== pkg && !className.startsWith(`${pkg}.`) && looksObfuscated(className)) return { kind: 'unknown' };
+    if (className === pkg || className.startsWith(`${pkg}.`)) return { kind: 'app' };
+    const library = libraryOfClass(className);
+    if (library !== undefined) return { kind: 'library', name: library };
+    if (looksObfuscated(className)) return { kind: 'unknown' };
     return { kind: 'app' };
   }
 

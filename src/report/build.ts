@@ -15,6 +15,7 @@ const MAX_EVIDENCE_PER_FINDING = 50;
 function cleanEvidence(e: Evidence): Evidence {
   const out: Evidence = { ...e };
   if (e.detail !== undefined) out.detail = sanitizeForJson(e.detail, MAX_DETAIL);
+  if (e.path !== undefined) out.path = e.path.slice(0, 64).map((p) => sanitizeForJson(p, 1024));
   const loc = e.location;
   if (loc.kind === 'manifest') out.location = { ...loc, path: sanitizeForJson(loc.path, MAX_DETAIL) };
   else if (loc.kind === 'dex') out.location = { ...loc, method: sanitizeForJson(loc.method, MAX_DETAIL) };
@@ -63,7 +64,7 @@ function piEntries(facts: AppFacts): PiEntry[] {
   const groups = new Map<string, PiEntry>();
   for (const u of facts.apiUses) {
     const owner = u.owner;
-    const key = `${u.kind}|${owner.kind === 'sdk' ? owner.id : owner.kind}`;
+    const key = `${u.kind}|${owner.kind === 'sdk' ? owner.id : owner.kind === 'library' ? `library:${owner.name}` : owner.kind}`;
     let g = groups.get(key);
     if (g === undefined) {
       const info = piKindInfo(u.kind);

@@ -61,7 +61,7 @@ function findingLines(c: ChalkInstance, f: Finding, lang: Lang, verbose: boolean
   const lines = [`       ${paint(c, f.verdict, f.verdict === 'fail' ? '✖' : f.verdict === 'warn' ? '▲' : '?')} ${c.dim(f.check)}  ${s(f.message[lang])}`];
   const shown = verbose ? f.evidence : f.evidence.slice(0, 1);
   for (const e of shown) {
-    const owner = e.owner?.kind === 'sdk' ? c.magenta(` [${s(e.owner.name)}]`) : '';
+    const owner = e.owner?.kind === 'sdk' || e.owner?.kind === 'library' ? c.magenta(` [${s(e.owner.name)}]`) : '';
     const detail = e.detail !== undefined && verbose ? c.dim(` — ${s(e.detail)}`) : '';
     lines.push(`         ${c.dim(s(formatLocation(e.location)))}${owner}${detail}`);
   }

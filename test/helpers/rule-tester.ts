@@ -12,6 +12,8 @@ export interface ExpectedFinding {
   at?: string;
   /** Owner of the first evidence: 'app' or an SDK id. */
   owner?: string;
+  /** Call path of the first evidence (before-consent findings), complete method keys. */
+  path?: string[];
 }
 
 export interface CheckCases {
@@ -40,6 +42,7 @@ export function summarize(findings: Finding[]): ExpectedFinding[] {
       if (first !== undefined) e.at = locationIdentity(first.location);
       const owner = first?.owner;
       if (owner !== undefined) e.owner = owner.kind === 'sdk' ? owner.id : owner.kind;
+      if (first?.path !== undefined) e.path = [...first.path];
       return e;
     })
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -51,7 +54,7 @@ export function expectFindings(actual: Finding[], expected: ExpectedFinding[]): 
   const want = [...expected].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   expect(got.map((g) => `${g.messageId}/${g.verdict}`).sort()).toEqual(want.map((w) => `${w.messageId}/${w.verdict}`).sort());
   for (const w of want) {
-    const match = got.find((g) => g.messageId === w.messageId && g.verdict === w.verdict && (w.at === undefined || g.at === w.at) && (w.owner === undefined || g.owner === w.owner));
+    const match = got.find((g) => g.messageId === w.messageId && g.verdict === w.verdict && (w.at === undefined || g.at === w.at) && (w.owner === undefined || g.owner === w.owner) && (w.path === undefined || JSON.stringify(g.path) === JSON.stringify(w.path)));
     expect(match, `expected ${JSON.stringify(w)} among ${JSON.stringify(got)}`).toBeDefined();
   }
 }

@@ -6,10 +6,68 @@ const APP_ONCREATE = `${D}${C}/App;->onCreate()V`;
 const MAIN_ONCREATE = `${D}${C}/MainActivity;->onCreate(Landroid/os/Bundle;)V`;
 const PAGE = `${D}${C}/web/Page;->setUp(Landroid/webkit/WebView;)V`;
 const CRYPTO_WEAK = `${D}${C}/crypto/Crypto;->weak()V`;
+const U = 'Lorg/pledgeaudit/fixture/consentunsafe';
+const PANGLE_INIT = 'Lcom/bytedance/sdk/openadsdk/TTAdSdk;->init(Landroid/content/Context;)V';
 const ADS = `${D}Lcom/bytedance/sdk/openadsdk/core/DeviceSignals;`;
 
 /** Fire/silent cases of the DEX-evidence checks (fixtures/src/code-risky, code-safe, sdk-mix, demo-shop). */
 export const CODE_CASES: Record<string, CheckCases> = {
+  'c02/collect-before-consent': {
+    fires: [
+      {
+        fixture: 'consent-unsafe',
+        expect: [
+          // Directly in Application.onCreate, which has no branch at all.
+          { messageId: 'direct', verdict: 'fail', at: `${D}${U}/App;->onCreate()V`, owner: 'app', path: [`${U}/App;->onCreate()V`] },
+          // Two calls deep from a provider's onCreate.
+          {
+            messageId: 'reachable',
+            verdict: 'warn',
+            at: `${D}${U}/Telemetry;->deviceKey(Landroid/content/Context;)Ljava/lang/String;`,
+            owner: 'app',
+            path: [`${U}/StartupProvider;->onCreate()Z`, `${U}/Telemetry;->start(Landroid/content/Context;)V`, `${U}/Telemetry;->deviceKey(Landroid/content/Context;)Ljava/lang/String;`],
+          },
+          // invoke-interface Probe.probe resolved to its only implementation.
+          {
+            messageId: 'reachable',
+            verdict: 'warn',
+            at: `${D}${U}/MacProbe;->probe(Landroid/content/Context;)Ljava/lang/String;`,
+            owner: 'app',
+            path: [`${U}/App;->onCreate()V`, `${U}/MacProbe;->probe(Landroid/content/Context;)Ljava/lang/String;`],
+          },
+          // Inside the SDK the app initialises first thing.
+          { messageId: 'reachable', verdict: 'warn', at: `${D}${PANGLE_INIT}`, owner: 'pangle', path: [`${U}/App;->onCreate()V`, PANGLE_INIT] },
+        ],
+      },
+      {
+        fixture: 'demo-shop',
+        expect: [
+          { messageId: 'direct', verdict: 'fail', at: `${D}Lcom/example/shiguang/ShopApplication;->onCreate()V`, owner: 'app' },
+          { messageId: 'reachable', verdict: 'warn', at: `${D}Lcom/example/shiguang/analytics/DeviceProfile;->installedApps(Landroid/content/Context;)Ljava/util/List;`, owner: 'app' },
+          { messageId: 'reachable', verdict: 'warn', at: `${D}Lcn/jpush/android/api/JPushInterface;->collectDevice(Landroid/content/Context;)V`, owner: 'jpush' },
+          { messageId: 'reachable', verdict: 'warn', at: `${D}Lcom/umeng/commonsdk/statistics/common/DeviceConfig;->getMac(Landroid/content/Context;)Ljava/lang/String;`, owner: 'umeng-common' },
+        ],
+      },
+    ],
+    // The same reads behind a saved-consent branch, in the method itself and one call up.
+    silent: [{ fixture: 'consent-safe' }, { fixture: 'clean' }],
+  },
+  'c09/sdk-init-before-consent': {
+    fires: [
+      {
+        fixture: 'consent-unsafe',
+        // Umeng UMConfigure.init and Pangle TTAdSdk.init, both called by the app's onCreate.
+        expect: [
+          { messageId: 'direct', verdict: 'fail', at: `${D}${U}/App;->onCreate()V`, owner: 'app', path: [`${U}/App;->onCreate()V`] },
+          { messageId: 'direct', verdict: 'fail', at: `${D}${U}/App;->onCreate()V`, owner: 'app', path: [`${U}/App;->onCreate()V`] },
+        ],
+      },
+      // JPush's own InitProvider starting JPush is c09/auto-init-provider's finding, not this one.
+      { fixture: 'demo-shop', expect: [{ messageId: 'direct', verdict: 'fail', at: `${D}Lcom/example/shiguang/ShopApplication;->onCreate()V`, owner: 'app' }] },
+    ],
+    // Umeng init behind the consent flag; JPush init after JCollectionAuth.setAuth.
+    silent: [{ fixture: 'consent-safe' }, { fixture: 'clean' }],
+  },
   'c02/immutable-identifiers': {
     fires: [
       {
@@ -48,7 +106,13 @@ export const CODE_CASES: Record<string, CheckCases> = {
     silent: [{ fixture: 'clean' }],
   },
   'c04/marketing-sdk-sensitive-pi': {
-    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'reads', verdict: 'warn', at: `${ADS}->collect(Landroid/content/Context;)V`, owner: 'pangle' }] }],
+    fires: [
+      { fixture: 'code-risky', expect: [{ messageId: 'reads', verdict: 'warn', at: `${ADS}->collect(Landroid/content/Context;)V`, owner: 'pangle' }] },
+      // Reached from Application.onCreate with no gate: the read happens before consent.
+      { fixture: 'consent-unsafe', expect: [{ messageId: 'beforeConsent', verdict: 'fail', at: `${D}${PANGLE_INIT}`, owner: 'pangle', path: [`${U}/App;->onCreate()V`, PANGLE_INIT] }] },
+      // The same SDK behind the consent flag: still a marketing SDK reading location, so a warn.
+      { fixture: 'consent-safe', expect: [{ messageId: 'reads', verdict: 'warn', at: `${D}${PANGLE_INIT}`, owner: 'pangle' }] },
+    ],
     silent: [{ fixture: 'code-safe' }, { fixture: 'sdk-mix' }],
   },
   'c04/face-recognition-sdk': {
