@@ -4,6 +4,7 @@ import { loadData } from '../src/util/data-path.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, useEvidence } from './lib/code.js';
 import { manifestEvidence } from './lib/evidence.js';
 import { reachEvidence, rootLabel, shortPath } from './lib/reach.js';
+import { CATEGORY_KINDS, categoryLabel, chosenCategories, hasCategory } from './lib/categories.js';
 
 const P = 'android.permission.';
 
@@ -11,7 +12,11 @@ const backgroundLocation = defineCheck({
   meta: {
     id: 'c02/background-location',
     title: { en: 'Location collected in the background', zh: '后台收集位置信息' },
-    verdicts: ['warn'],
+    verdicts: ['warn', 'review'],
+    manualCheck: {
+      en: 'For a navigation, ride-hailing, car or fitness app: check background location runs only during a trip or workout the user started, with a visible notification, and stops when it ends.',
+      zh: '对地图导航、网络约车、用车服务、运动健身类应用：确认仅在用户发起的行程或运动中后台定位，有可见通知，结束后即停止。',
+    },
     needs: ['manifest'],
     docs: {
       basis: {
@@ -34,13 +39,15 @@ const backgroundLocation = defineCheck({
       },
     },
   },
-  run({ facts, report }) {
+  run({ facts, report, options }) {
     const m = facts.manifest;
+    // Navigation, ride-hailing, car and fitness apps track location as their basic function.
+    const verdict = hasCategory(options, '地图导航类', '网络约车类', '用车服务类', '运动健身类') ? 'review' : 'warn';
     const bg = m.usesPermissions.find((p) => p.name === `${P}ACCESS_BACKGROUND_LOCATION`);
-    if (bg !== undefined) report({ messageId: 'permission', verdict: 'warn', evidence: [manifestEvidence(bg.path, bg.name)] });
+    if (bg !== undefined) report({ messageId: 'permission', verdict, evidence: [manifestEvidence(bg.path, bg.name)] });
     for (const c of m.components) {
       if (c.kind === 'service' && c.foregroundServiceTypes.includes('location')) {
-        report({ messageId: 'service', verdict: 'warn', data: { name: c.name }, evidence: [manifestEvidence(`${c.path}/@android:foregroundServiceType`, c.foregroundServiceTypes.join('|'))] });
+        report({ messageId: 'service', verdict, data: { name: c.name }, evidence: [manifestEvidence(`${c.path}/@android:foregroundServiceType`, c.foregroundServiceTypes.join('|'))] });
       }
     }
   },
@@ -158,7 +165,7 @@ const installedApps = defineCheck({
   meta: {
     id: 'c02/installed-app-list',
     title: { en: 'Reads the list of installed apps', zh: '读取软件安装列表' },
-    verdicts: ['warn'],
+    verdicts: ['warn', 'review'],
     needs: ['dex'],
     docs: {
       basis: {
@@ -175,12 +182,22 @@ const installedApps = defineCheck({
         en: '{{owner}} lists installed apps ({{apis}})',
         zh: '{{owner}}枚举已安装应用（{{apis}}）',
       },
+      readByStore: {
+        en: '{{owner}} lists installed apps ({{apis}}); an app store or security app may need this for its basic function: check it is used for nothing else',
+        zh: '{{owner}}枚举已安装应用（{{apis}}）；应用商店类、安全管理类应用的基本功能可能需要，请确认未用于其他目的',
+      },
+    },
+    manualCheck: {
+      en: 'For an app store or security app: confirm the list is used only to show updates or scan for threats, is not uploaded beyond that, and that the privacy policy says so.',
+      zh: '对应用商店或安全管理类应用：确认应用列表仅用于展示更新或安全扫描，未超出该目的上传，且隐私政策已说明。',
     },
   },
   run({ facts, report, options }) {
     reportByOwner(facts.apiUses.filter((u) => u.kind === 'APPLIST'), (owner, group) => {
       const apis = [...new Set(group.map((u) => u.api.replace(/^L.+\/(\w+);->/, '$1.')))].join(', ');
-      report({ messageId: 'read', verdict: 'warn', data: { owner: ownerLabel(owner, options.lang), apis }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
+      // An app store or security app needs the list for its basic function (CLAUSES.md clause 2).
+      const needed = hasCategory(options, '应用商店类', '安全管理类');
+      report({ messageId: needed ? 'readByStore' : 'read', verdict: needed ? 'review' : 'warn', data: { owner: ownerLabel(owner, options.lang), apis }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
     });
   },
 });
@@ -285,6 +302,105 @@ const clipboardOnLaunch = defineCheck({
 });
 
 
+const outsideNecessary = defineCheck({
+  meta: {
+    id: 'c02/outside-necessary-set',
+    title: { en: "Personal information outside the app type's necessary set", zh: '超出本类型必要个人信息范围' },
+    verdicts: ['warn', 'review'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: "必要信息规定 (2021) 第四、五条: each of 39 app types has a necessary set for its basic function, and 第六条: refusing non-necessary PI must not block the basic function. Only device-sourced PI is visible to a static audit; registration phone numbers, names and addresses are typed by the user (CLAUSES.md §4). Needs --category; without it the reads are listed for review.",
+        zh: "《常见类型移动互联网应用程序必要个人信息范围规定》（2021）第四、五条：39 类应用各有基本功能所需的必要个人信息范围；第六条：不得因用户不同意提供非必要个人信息而拒绝其使用基本功能。静态审查只能看到来自设备的个人信息；注册手机号、姓名、地址等由用户输入（CLAUSES.md §4）。需 --category；未指定时仅列出读取情况供复核。",
+      },
+      fix: {
+        en: 'Drop the reads the basic function does not need, or move them into an optional feature that asks for them when used and keeps the basic function working when refused.',
+        zh: '删除基本功能不需要的读取，或将其放入可选功能：使用时再申请，用户拒绝时基本功能仍可使用。',
+      },
+    },
+    manualCheck: {
+      en: 'Decide the app type (one of the 39 of the 2021 rule) and rerun with --category, or compare each listed read with that type\'s necessary personal information by hand.',
+      zh: '确定应用类型（2021 年规定的 39 类之一）后使用 --category 重新运行，或人工对照该类型的必要个人信息逐项检查。',
+    },
+    messages: {
+      outside: {
+        en: "{{kind}} is read ({{owners}}) but is not necessary for {{categories}}: only an optional feature the user agrees to may use it, and refusing must not block basic functions",
+        zh: '{{kind}}被读取（{{owners}}），但不属于{{categories}}的必要个人信息：只能用于用户另行同意的可选功能，拒绝时不得影响基本功能',
+      },
+      noCategory: {
+        en: 'reads {{kinds}}: whether each is necessary depends on the app type (pass --category)',
+        zh: '读取{{kinds}}：是否必要取决于应用类型（请使用 --category 指定）',
+      },
+      unknownSet: {
+        en: "reads {{kinds}}: this version has no transcription of the necessary personal information of {{categories}}, so compare by hand",
+        zh: '读取{{kinds}}：当前版本未收录{{categories}}的必要个人信息范围，请人工对照',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const uses = facts.apiUses.filter((u) => CATEGORY_KINDS.includes(u.kind));
+    if (uses.length === 0) return;
+    const byKind = groupBy(uses, (u) => u.kind);
+    const kinds = (ks: readonly string[]): string => ks.map((k) => kindLabel(k, options.lang)).join(options.lang === 'zh' ? '、' : ', ');
+    const firstOfEach = (ks: readonly string[]) => ks.map((k) => byKind.get(k)?.[0]).filter((u) => u !== undefined).slice(0, MAX_EVIDENCE).map(useEvidence);
+    const cats = chosenCategories(options);
+    if (cats.length === 0) {
+      report({ messageId: 'noCategory', verdict: 'review', data: { kinds: kinds([...byKind.keys()]) }, evidence: firstOfEach([...byKind.keys()]) });
+      return;
+    }
+    const unknown = cats.filter((c) => c.necessaryKinds === null);
+    if (unknown.length > 0) {
+      report({ messageId: 'unknownSet', verdict: 'review', data: { kinds: kinds([...byKind.keys()]), categories: categoryLabel(unknown, options.lang) }, evidence: firstOfEach([...byKind.keys()]) });
+      return;
+    }
+    const necessary = new Set(cats.flatMap((c) => c.necessaryKinds ?? []));
+    for (const [kind, group] of byKind) {
+      if (necessary.has(kind)) continue;
+      const owners = [...new Set(group.map((u) => ownerLabel(u.owner, options.lang)))].join(options.lang === 'zh' ? '、' : ', ');
+      report({ messageId: 'outside', verdict: 'warn', data: { kind: kindLabel(kind, options.lang), owners, categories: categoryLabel(cats, options.lang) }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
+    }
+  },
+});
+
+const startupPiNoPiCategory = defineCheck({
+  meta: {
+    id: 'c02/startup-pi-in-no-pi-category',
+    title: { en: 'Personal information read on startup by an app type that needs none', zh: '无须个人信息的应用类型在启动时读取个人信息' },
+    verdicts: ['fail'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: '必要信息规定 (2021) 第五条: 13 types (女性健康, 网络直播, 在线影音, 短视频, 新闻资讯, 运动健身, 浏览器, 输入法, 安全管理, 电子图书, 拍摄美化, 应用商店, 实用工具) can provide their basic function without any personal information. First-party code reading device PI from a startup entry point with no consent gate (E2, CLAUSES.md §2.6) collects it before the user can have chosen any optional feature.',
+        zh: '《常见类型移动互联网应用程序必要个人信息范围规定》（2021）第五条：女性健康、网络直播、在线影音、短视频、新闻资讯、运动健身、浏览器、输入法、安全管理、电子图书、拍摄美化、应用商店、实用工具等 13 类应用无须个人信息即可提供基本功能。应用自身代码从启动入口、在没有同意判断的路径上读取设备个人信息（E2，CLAUSES.md §2.6），即在用户选择任何可选功能之前已收集。',
+      },
+      fix: {
+        en: 'Remove the read from startup; if an optional feature needs it, read it when the user opens that feature and has agreed.',
+        zh: '从启动流程中移除该读取；如可选功能确需，在用户打开该功能并同意后再读取。',
+      },
+    },
+    messages: {
+      startup: {
+        en: '{{kind}} is read by first-party code on startup from {{root}} ({{path}}), but {{categories}} needs no personal information for its basic function',
+        zh: '应用自身代码在启动时从 {{root}} 读取{{kind}}（{{path}}），而{{categories}}的基本功能无须任何个人信息',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    const cats = chosenCategories(options);
+    // Only when every chosen type needs nothing: an app that is also a map app may read location.
+    if (cats.length === 0 || !cats.every((c) => c.noPiNeeded)) return;
+    for (const h of facts.reachability?.hits ?? []) {
+      if (h.what !== 'pi' || h.gated || h.use === undefined || h.use.owner.kind !== 'app' || !CATEGORY_KINDS.includes(h.use.kind)) continue;
+      report({
+        messageId: 'startup',
+        verdict: 'fail',
+        data: { kind: kindLabel(h.use.kind, options.lang), root: rootLabel(h.root, options.lang), path: shortPath(h.path), categories: categoryLabel(cats, options.lang) },
+        evidence: [reachEvidence(facts, h)],
+      });
+    }
+  },
+});
+
 const beforeConsent = defineCheck({
   meta: {
     id: 'c02/collect-before-consent',
@@ -337,7 +453,7 @@ export default defineClause({
   },
   pledge: '坚持最小必要原则，根据APP提供服务所必需，合规设置收集个人信息范围。',
   requires: ['manifest', 'dex'],
-  checks: [beforeConsent, backgroundLocation, queryAllPackages, phoneNumber, deviceIdentifiers, installedApps, unusedPermission, clipboardOnLaunch],
+  checks: [beforeConsent, startupPiNoPiCategory, outsideNecessary, backgroundLocation, queryAllPackages, phoneNumber, deviceIdentifiers, installedApps, unusedPermission, clipboardOnLaunch],
   manualChecks: [
     {
       en: 'Run the app with a privacy-monitoring hook (e.g. camille or a Frida script): record which identifiers, location and app-list reads happen, how often, and whether they happen before consent or in the background.',

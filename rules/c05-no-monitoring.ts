@@ -1,4 +1,5 @@
 import { defineCheck, defineClause } from '../src/engine/types.js';
+import { hasCategory } from './lib/categories.js';
 import type { Component } from '../src/manifest/model.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, useEvidence } from './lib/code.js';
 import { describeComponent, manifestEvidence } from './lib/evidence.js';
@@ -77,7 +78,7 @@ const smsAccess = defineCheck({
   meta: {
     id: 'c05/sms-access',
     title: { en: 'Reads or intercepts SMS', zh: '读取或拦截短信' },
-    verdicts: ['warn'],
+    verdicts: ['warn', 'review'],
     needs: ['manifest'],
     docs: {
       basis: {
@@ -90,27 +91,35 @@ const smsAccess = defineCheck({
       },
     },
     messages: {
-      permission: { en: '{{permission}} is requested: message content is communication content', zh: '申请了 {{permission}}：短信内容属于通信内容' },
-      receiver: { en: 'receiver {{name}} listens for {{action}}: incoming messages are intercepted', zh: '广播接收器 {{name}} 监听 {{action}}：可拦截收到的短信' },
-      code: { en: '{{owner}} reads SMS content ({{apis}})', zh: '{{owner}}读取短信内容（{{apis}}）' },
+      permission: { en: '{{permission}} is requested: message content is communication content{{why}}', zh: '申请了 {{permission}}：短信内容属于通信内容{{why}}' },
+      receiver: { en: 'receiver {{name}} listens for {{action}}: incoming messages are intercepted{{why}}', zh: '广播接收器 {{name}} 监听 {{action}}：可拦截收到的短信{{why}}' },
+      code: { en: '{{owner}} reads SMS content ({{apis}}){{why}}', zh: '{{owner}}读取短信内容（{{apis}}）{{why}}' },
+    },
+    manualCheck: {
+      en: 'For a security app: confirm SMS content is only scanned on the device for fraud or spam, is not uploaded beyond that, and that the privacy policy says so.',
+      zh: '对安全管理类应用：确认短信内容仅在本机用于识别诈骗或垃圾短信，未超出该目的上传，且隐私政策已说明。',
     },
   },
   run({ facts, report, options }) {
     const m = facts.manifest;
+    // A security app (安全管理类) scans messages for fraud as its basic function: review, not warn.
+    const security = hasCategory(options, '安全管理类');
+    const verdict = security ? 'review' : 'warn';
+    const why = security ? (options.lang === 'zh' ? '；安全管理类应用可能需要，请确认用途' : '; a security app may need this: check what it is used for') : '';
     for (const p of m.usesPermissions) {
-      if (SMS_PERMISSIONS.includes(p.name)) report({ messageId: 'permission', verdict: 'warn', data: { permission: p.name }, evidence: [manifestEvidence(p.path, p.name)] });
+      if (SMS_PERMISSIONS.includes(p.name)) report({ messageId: 'permission', verdict, data: { permission: p.name, why }, evidence: [manifestEvidence(p.path, p.name)] });
     }
     for (const c of m.components) {
       if (c.kind !== 'receiver') continue;
       for (const f of c.intentFilters) {
         const action = f.actions.find((a) => SMS_ACTIONS.includes(a));
-        if (action !== undefined) report({ messageId: 'receiver', verdict: 'warn', data: { name: c.name, action }, evidence: [manifestEvidence(f.path, `${describeComponent(c)}: ${action}`)] });
+        if (action !== undefined) report({ messageId: 'receiver', verdict, data: { name: c.name, action, why }, evidence: [manifestEvidence(f.path, `${describeComponent(c)}: ${action}`)] });
       }
     }
     const reads = facts.apiUses.filter((u) => u.kind === 'SMS' && !u.api.includes('sendTextMessage'));
     for (const group of groupBy(reads, (u) => ownerKey(u.owner)).values()) {
       const apis = [...new Set(group.map((u) => u.api))].join(', ');
-      report({ messageId: 'code', verdict: 'warn', data: { owner: ownerLabel(group[0]?.owner, options.lang), apis }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
+      report({ messageId: 'code', verdict, data: { owner: ownerLabel(group[0]?.owner, options.lang), apis, why }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
     }
   },
 });

@@ -1,3 +1,4 @@
+import { resolveCategories } from './engine/categories.js';
 import { appCoverageLimits } from './facts/coverage-limits.js';
 import { CLAUSES } from '../rules/index.js';
 import type { AppCoverageLimit } from './engine/run.js';
@@ -17,6 +18,7 @@ export type { ClauseModule, ClauseResult, Finding, Evidence, Location, Verdict }
 export interface AuditOptions {
   lang?: Lang;
   strict?: boolean;
+  /** App types of the 2021 necessary-information rule: names, English aliases or numbers. */
   categories?: string[];
   limits?: LoadOptions['limits'];
   /** Clause modules to run (default: all ten); tests pass a single one. */
@@ -35,6 +37,8 @@ export function toolInfo(): ToolInfo {
  */
 export async function audit(path: string, options: AuditOptions = {}): Promise<AuditRecord> {
   const tool = toolInfo();
+  // A wrong category is the caller's mistake, not the input's: it throws (UnknownCategoryError).
+  const categories = resolveCategories(options.categories ?? []);
   let facts;
   try {
     facts = loadApp(path, options.limits === undefined ? {} : { limits: options.limits });
@@ -44,7 +48,7 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
   try {
     facts.reachabilityEnabled = options.reachability !== false;
     await facts.analyseCode(withLimits(options.limits));
-    const ruleOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories: options.categories ?? [] };
+    const ruleOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories };
     const limits: AppCoverageLimit[] = appCoverageLimits(facts);
     const clauses = runClauses(facts, options.clauses ?? CLAUSES, ruleOptions, limits);
     return buildReport(facts, clauses, limits, ruleOptions, tool);

@@ -1,3 +1,4 @@
+import { resolveCategories, UnknownCategoryError } from '../engine/categories.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
 import { audit, exitStatus, type FailOn } from '../index.js';
@@ -19,6 +20,7 @@ interface AuditFlags {
   failOn: FailOn;
   lang?: Lang;
   strict?: boolean;
+  category?: string[];
   color?: boolean;
   verbose?: boolean;
   debug?: boolean;
@@ -55,6 +57,18 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when a clause is at or above this verdict').argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on')).default('fail'))
     .addOption(new Option('--lang <lang>', 'language of messages (default: from LANG)').argParser(oneOf(['zh', 'en'] as const, '--lang')))
     .option('--strict', 'promote the warnings CLAUSES.md marks "FAIL under --strict"')
+    .addOption(
+      new Option('--category <types>', 'app type(s) of the 2021 necessary-information rule, comma-separated or repeated: Chinese name, English alias or number (e.g. 网上购物, online-shopping, 6); drives the clause 2 necessary-set checks').argParser(
+        (value: string, previous: string[] | undefined) => {
+          try {
+            return [...(previous ?? []), ...resolveCategories([value])];
+          } catch (e) {
+            if (e instanceof UnknownCategoryError) throw new InvalidArgumentError(e.message);
+            throw e;
+          }
+        },
+      ),
+    )
     .option('--no-color', 'never colour the output')
     .option('-v, --verbose', 'show every finding with all its evidence')
     .option('--debug', 'print stack traces of internal errors')
@@ -63,7 +77,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       const records: AuditRecord[] = [];
       for (const input of inputs) {
         // PLEDGE_NO_REACHABILITY exists for the benchmark, which reports what the call graph costs.
-        const record = await audit(input, { lang, strict: flags.strict === true, reachability: io.env.PLEDGE_NO_REACHABILITY !== '1' });
+        const record = await audit(input, { lang, strict: flags.strict === true, categories: flags.category ?? [], reachability: io.env.PLEDGE_NO_REACHABILITY !== '1' });
         records.push(record);
         if (record.status === 'error' && flags.format === 'text' && flags.output === undefined) continue;
         if (record.status === 'error') io.err(`pledge-audit: ${record.error.code} ${record.target.file}: ${record.error.message}\n`);

@@ -51,6 +51,18 @@ describe('pledge-audit CLI', () => {
     }
   });
 
+  it('--category: names, aliases and numbers; an unknown one is a usage error listing the 39 types', () => {
+    const ok = exec(['--category', 'news', '--category', '网上购物,6', fixtureApk('category-map'), '--format', 'json']);
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as { options: { categories: string[] } }).options.categories).toEqual(['新闻资讯类', '网上购物类']);
+    const bad = exec(['--category', 'news,gambling', fixtureApk('category-map')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown app category 'gambling'");
+    expect(bad.stderr).toContain('地图导航 (map-navigation)');
+    expect(bad.stderr).toContain('演出票务 (show-ticketing)');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('--help and --version exit 0', () => {
     expect(exec(['--help']).status).toBe(0);
     const v = exec(['--version']);

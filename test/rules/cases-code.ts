@@ -8,10 +8,61 @@ const PAGE = `${D}${C}/web/Page;->setUp(Landroid/webkit/WebView;)V`;
 const CRYPTO_WEAK = `${D}${C}/crypto/Crypto;->weak()V`;
 const U = 'Lorg/pledgeaudit/fixture/consentunsafe';
 const PANGLE_INIT = 'Lcom/bytedance/sdk/openadsdk/TTAdSdk;->init(Landroid/content/Context;)V';
+const MAP_ONCREATE = `${D}Lorg/pledgeaudit/fixture/map/MapActivity;->onCreate(Landroid/os/Bundle;)V`;
 const ADS = `${D}Lcom/bytedance/sdk/openadsdk/core/DeviceSignals;`;
 
 /** Fire/silent cases of the DEX-evidence checks (fixtures/src/code-risky, code-safe, sdk-mix, demo-shop). */
 export const CODE_CASES: Record<string, CheckCases> = {
+  'c02/outside-necessary-set': {
+    fires: [
+      // Location is necessary for a map app only.
+      { fixture: 'category-map', options: { categories: ['网上购物类'] }, expect: [{ messageId: 'outside', verdict: 'warn', at: MAP_ONCREATE, owner: 'app' }] },
+      {
+        fixture: 'consent-unsafe',
+        options: { categories: ['新闻资讯类'] },
+        expect: [
+          { messageId: 'outside', verdict: 'warn', at: `${D}${U}/App;->onCreate()V`, owner: 'app' },
+          { messageId: 'outside', verdict: 'warn', at: `${D}${U}/Telemetry;->deviceKey(Landroid/content/Context;)Ljava/lang/String;`, owner: 'app' },
+          { messageId: 'outside', verdict: 'warn', at: `${D}${U}/MacProbe;->probe(Landroid/content/Context;)Ljava/lang/String;`, owner: 'app' },
+          { messageId: 'outside', verdict: 'warn', at: `${D}${PANGLE_INIT}`, owner: 'pangle' },
+        ],
+      },
+      // No category: the reads are listed for review, never passed.
+      { fixture: 'category-map', expect: [{ messageId: 'noCategory', verdict: 'review', at: MAP_ONCREATE }] },
+      // 网络借贷类: the reference has no transcription of its necessary set.
+      { fixture: 'category-map', options: { categories: ['网络借贷类'] }, expect: [{ messageId: 'unknownSet', verdict: 'review', at: MAP_ONCREATE }] },
+    ],
+    silent: [
+      { fixture: 'category-map', options: { categories: ['地图导航类'] } },
+      // The union of necessary sets: a map app that is also a news app may read location.
+      { fixture: 'category-map', options: { categories: ['地图导航类', '新闻资讯类'] } },
+      { fixture: 'clean', options: { categories: ['新闻资讯类'] } },
+      { fixture: 'clean' },
+    ],
+  },
+  'c02/startup-pi-in-no-pi-category': {
+    fires: [
+      {
+        fixture: 'consent-unsafe',
+        options: { categories: ['新闻资讯类'] },
+        // First-party reads only: Pangle's location read is the outside-necessary-set warn.
+        expect: [
+          { messageId: 'startup', verdict: 'fail', at: `${D}${U}/App;->onCreate()V`, owner: 'app' },
+          { messageId: 'startup', verdict: 'fail', at: `${D}${U}/Telemetry;->deviceKey(Landroid/content/Context;)Ljava/lang/String;`, owner: 'app' },
+          { messageId: 'startup', verdict: 'fail', at: `${D}${U}/MacProbe;->probe(Landroid/content/Context;)Ljava/lang/String;`, owner: 'app' },
+        ],
+      },
+      { fixture: 'category-map', options: { categories: ['浏览器类'] }, expect: [{ messageId: 'startup', verdict: 'fail', at: MAP_ONCREATE, owner: 'app', path: [MAP_ONCREATE.slice(D.length)] }] },
+    ],
+    silent: [
+      // Same reads behind the consent flag.
+      { fixture: 'consent-safe', options: { categories: ['新闻资讯类'] } },
+      // Not every chosen type is a no-PI type.
+      { fixture: 'category-map', options: { categories: ['地图导航类', '浏览器类'] } },
+      { fixture: 'consent-unsafe', options: { categories: ['网上购物类'] } },
+      { fixture: 'consent-unsafe' },
+    ],
+  },
   'c02/collect-before-consent': {
     fires: [
       {
@@ -88,7 +139,11 @@ export const CODE_CASES: Record<string, CheckCases> = {
     silent: [{ fixture: 'code-safe' }, { fixture: 'clean' }],
   },
   'c02/installed-app-list': {
-    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'read', verdict: 'warn', at: APP_ONCREATE, owner: 'app' }] }],
+    fires: [
+      { fixture: 'code-risky', expect: [{ messageId: 'read', verdict: 'warn', at: APP_ONCREATE, owner: 'app' }] },
+      // An app store needs the list for its basic function.
+      { fixture: 'code-risky', options: { categories: ['应用商店类'] }, expect: [{ messageId: 'readByStore', verdict: 'review', at: APP_ONCREATE, owner: 'app' }] },
+    ],
     silent: [{ fixture: 'code-safe' }],
   },
   'c02/unused-dangerous-permission': {

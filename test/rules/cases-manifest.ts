@@ -21,6 +21,15 @@ export const MANIFEST_CASES: Record<string, CheckCases> = {
           { messageId: 'service', verdict: 'warn', at: `${comp('service', `${R}.TrackerService`)}/@android:foregroundServiceType` },
         ],
       },
+      {
+        // A fitness app tracks workouts in the background as its basic function.
+        fixture: 'manifest-risky',
+        options: { categories: ['运动健身类'] },
+        expect: [
+          { messageId: 'permission', verdict: 'review', at: perm('ACCESS_BACKGROUND_LOCATION') },
+          { messageId: 'service', verdict: 'review', at: `${comp('service', `${R}.TrackerService`)}/@android:foregroundServiceType` },
+        ],
+      },
     ],
     silent: [{ fixture: 'clean' }, { fixture: 'manifest-protected' }],
   },
@@ -50,8 +59,18 @@ export const MANIFEST_CASES: Record<string, CheckCases> = {
           { messageId: 'receiver', verdict: 'warn', at: `${comp('receiver', `${R}.SmsReceiver`)}/intent-filter[1]` },
         ],
       },
+      {
+        // A security app scans messages for fraud as its basic function: review, not warn.
+        fixture: 'manifest-risky',
+        options: { categories: ['安全管理类'] },
+        expect: [
+          { messageId: 'permission', verdict: 'review', at: perm('READ_SMS') },
+          { messageId: 'permission', verdict: 'review', at: perm('RECEIVE_SMS') },
+          { messageId: 'receiver', verdict: 'review', at: `${comp('receiver', `${R}.SmsReceiver`)}/intent-filter[1]` },
+        ],
+      },
     ],
-    silent: [{ fixture: 'clean' }],
+    silent: [{ fixture: 'clean' }, { fixture: 'clean', options: { categories: ['安全管理类'] } }],
   },
   'c05/call-monitoring': {
     fires: [

@@ -10,15 +10,20 @@ for (const clause of CLAUSES) {
     if (cases === undefined) continue; // the meta test reports missing cases
     describe(check.meta.id, () => {
       for (const c of cases.fires) {
-        it(`fires on ${c.fixture}${c.options?.strict === true ? ' (--strict)' : ''}`, async () => {
+        it(`fires on ${c.fixture}${flags(c.options)}`, async () => {
           expectFindings(runCheck(await fixtureFacts(c.fixture), clause, check, c.options), c.expect);
         });
       }
       for (const c of cases.silent) {
-        it(`stays silent on ${c.fixture}`, async () => {
+        it(`stays silent on ${c.fixture}${flags(c.options)}`, async () => {
           expectFindings(runCheck(await fixtureFacts(c.fixture), clause, check, c.options), []);
         });
       }
     });
   }
+}
+
+function flags(o: { strict?: boolean; categories?: string[] } | undefined): string {
+  const parts = [...(o?.strict === true ? ['--strict'] : []), ...(o?.categories !== undefined ? [`--category ${o.categories.join(',')}`] : [])];
+  return parts.length > 0 ? ` (${parts.join(' ')})` : '';
 }
