@@ -1,6 +1,8 @@
 import { defineCheck, defineClause } from '../src/engine/types.js';
 import { manifestEvidence } from './lib/evidence.js';
-import { isDangerous } from './lib/permissions.js';
+import { isDangerous, runtimeGroup } from './lib/permissions.js';
+import { siteEvidence } from './lib/code.js';
+import { descriptorToClassName, type AppFacts } from '../src/facts/app-facts.js';
 
 const legacyTargetSdk = defineCheck({
   meta: {
@@ -40,6 +42,80 @@ const legacyTargetSdk = defineCheck({
   },
 });
 
+const REQUEST_HOLDERS = ['Landroid/app/Activity;', 'Landroid/app/Fragment;', 'Landroidx/fragment/app/Fragment;', 'Landroid/support/v4/app/Fragment;'];
+const REQUEST_HELPERS = ['Landroidx/core/app/ActivityCompat;', 'Landroid/support/v4/app/ActivityCompat;'];
+
+const bulkPermissionRequest = defineCheck({
+  meta: {
+    id: 'c01/bulk-permission-request',
+    title: { en: 'Several permission groups requested at once on launch', zh: '启动时一次性申请多组权限' },
+    verdicts: ['warn'],
+    needs: ['manifest', 'dex'],
+    docs: {
+      basis: {
+        en: '2023 MIIT notice (信管函〔2023〕26号): "不得要求用户一揽子同意打开多个非必要权限"; 认定方法 四.6; GB/T 41391-2022 6.5 (request a permission when the feature that needs it is used). A request from the launcher or the Application names its permissions before the user has chosen any feature.',
+        zh: '工信部 2023 年通知（信管函〔2023〕26号）："不得要求用户一揽子同意打开多个非必要权限"；《认定方法》四.6；GB/T 41391-2022 第6.5条（在使用相关功能时申请权限）。启动页或 Application 中的申请发生在用户选择任何功能之前。',
+      },
+      fix: {
+        en: 'Request each permission when the feature that needs it starts, one group at a time, after explaining its purpose.',
+        zh: '在需要的功能启动时逐组申请权限，并事先说明用途。',
+      },
+    },
+    messages: {
+      bundle: {
+        en: '{{cls}} requests {{count}} permission groups in one call ({{groups}}): {{permissions}}',
+        zh: '{{cls}}在一次调用中申请 {{count}} 组权限（{{groups}}）：{{permissions}}',
+      },
+    },
+  },
+  run({ facts, report }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const m = facts.manifest;
+    const launcher = m.launcherActivities[0];
+    const target = launcher === undefined ? undefined : (m.components.find((c) => c.kind === 'activity-alias' && c.name === launcher)?.targetActivity ?? launcher);
+    const startup = [target, m.application?.className].filter((n): n is string => n !== undefined).map((n) => `L${n.replace(/\./g, '/')}`);
+    // The class itself or its inner classes (a dialog callback in the launcher).
+    const isStartup = (desc: string): boolean => startup.some((s) => desc === `${s};` || desc.startsWith(`${s}$`));
+    const sites = code.invokesOfName('requestPermissions', (c) => REQUEST_HELPERS.includes(c) || REQUEST_HOLDERS.some((h) => code.isA(c, h)));
+    const seen = new Set<string>();
+    for (const site of sites) {
+      const cls = code.callerClass(site);
+      const caller = code.callerRef(site);
+      if (!isStartup(cls) || seen.has(caller)) continue;
+      seen.add(caller);
+      // Permission arrays are const-strings in the calling method, or a static array built in <clinit>.
+      let names = code.stringsInMethod(site).filter((n) => runtimeGroup(n) !== undefined);
+      if (names.length === 0) {
+        names = staticInitStrings(facts, cls).filter((n) => runtimeGroup(n) !== undefined);
+      }
+      const groups = [...new Set(names.map((n) => runtimeGroup(n) as string))];
+      if (groups.length < 2) continue;
+      const permissions = [...new Set(names.map((n) => n.replace(/^android\.permission\./, '')))];
+      report({
+        messageId: 'bundle',
+        verdict: 'warn',
+        data: { cls: descriptorToClassName(cls), count: groups.length, groups: groups.join(', '), permissions: permissions.join(', ') },
+        evidence: [siteEvidence(facts, site, permissions.join(', '))],
+      });
+    }
+  },
+});
+
+/** Const-strings of a class's static initialiser (where `static final String[] PERMS = {…}` is built). */
+function staticInitStrings(facts: AppFacts, cls: string): string[] {
+  const code = facts.code;
+  if (code === undefined) return [];
+  for (const u of code.units) {
+    const hit = code.hierarchy.definingDex(cls);
+    if (hit !== u.dex) continue;
+    const clinit = code.hierarchy.methodsOf(cls, '<clinit>')[0];
+    if (clinit === undefined) return [];
+    return code.stringsInMethod({ unit: u, caller: clinit.methodIdx });
+  }
+  return [];
+}
+
 export default defineClause({
   clause: 1,
   slug: 'lawful',
@@ -49,7 +125,7 @@ export default defineClause({
   },
   pledge: '严格遵守国家法律、法规及相关政策，切实加强个人信息保护的合规建设。',
   requires: ['manifest', 'resources', 'dex', 'assets'],
-  checks: [legacyTargetSdk],
+  checks: [legacyTargetSdk, bulkPermissionRequest],
   manualChecks: [
     {
       en: 'Open the app on a clean install: a privacy-policy dialog must appear before any data is collected, with distinct Agree and Disagree buttons, the policy reachable within 4 taps, in Simplified Chinese.',

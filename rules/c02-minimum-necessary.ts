@@ -1,9 +1,11 @@
 import { defineCheck, defineClause } from '../src/engine/types.js';
 import type { ApiUse } from '../src/facts/api-uses.js';
 import { loadData } from '../src/util/data-path.js';
-import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, useEvidence } from './lib/code.js';
+import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, siteEvidence, useEvidence } from './lib/code.js';
+import { descriptorToClassName } from '../src/facts/app-facts.js';
 import { manifestEvidence } from './lib/evidence.js';
 import { reachEvidence, rootLabel, shortPath } from './lib/reach.js';
+import type { ReachHit } from '../src/facts/reach.js';
 import { CATEGORY_KINDS, categoryLabel, chosenCategories, hasCategory } from './lib/categories.js';
 
 const P = 'android.permission.';
@@ -133,7 +135,7 @@ const deviceIdentifiers = defineCheck({
   meta: {
     id: 'c02/immutable-identifiers',
     title: { en: 'Reads identifiers the user cannot reset', zh: '读取不可重置的设备标识' },
-    verdicts: ['warn'],
+    verdicts: ['fail', 'warn'],
     needs: ['dex'],
     docs: {
       basis: {
@@ -150,13 +152,27 @@ const deviceIdentifiers = defineCheck({
         en: '{{owner}} reads {{kinds}}: identifiers the user cannot reset',
         zh: '{{owner}}读取{{kinds}}：用户无法重置的标识',
       },
+      readBeforeConsent: {
+        en: '{{owner}} reads {{kinds}} on startup with no consent gate on the path: identifiers the user cannot reset, collected before consent',
+        zh: '{{owner}}在启动时读取{{kinds}}，路径上没有同意判断：用户无法重置的标识在同意前被收集',
+      },
     },
   },
   run({ facts, report, options }) {
     const uses = facts.apiUses.filter((u) => IMMUTABLE.includes(u.kind));
+    // Read on startup with no consent gate on the way (E2): FAIL (CLAUSES.md clause 2).
+    const early = new Map<ApiUse, ReachHit>();
+    for (const h of facts.reachability?.hits ?? []) if (h.what === 'pi' && !h.gated && h.use !== undefined && !early.has(h.use)) early.set(h.use, h);
     reportByOwner(uses, (owner, group) => {
-      const kinds = [...new Set(group.map((u) => kindLabel(u.kind, options.lang)))].join(options.lang === 'zh' ? '、' : ', ');
-      report({ messageId: 'read', verdict: 'warn', data: { owner: ownerLabel(owner, options.lang), kinds }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
+      const before = group.filter((u) => early.has(u));
+      const shown = before.length > 0 ? before : group;
+      const kinds = [...new Set(shown.map((u) => kindLabel(u.kind, options.lang)))].join(options.lang === 'zh' ? '、' : ', ');
+      if (before.length > 0) {
+        const evidence = before.slice(0, MAX_EVIDENCE).map((u) => reachEvidence(facts, early.get(u) as ReachHit));
+        report({ messageId: 'readBeforeConsent', verdict: 'fail', data: { owner: ownerLabel(owner, options.lang), kinds }, evidence });
+      } else {
+        report({ messageId: 'read', verdict: 'warn', data: { owner: ownerLabel(owner, options.lang), kinds }, evidence: group.slice(0, MAX_EVIDENCE).map(useEvidence) });
+      }
     });
   },
 });
@@ -401,6 +417,55 @@ const startupPiNoPiCategory = defineCheck({
   },
 });
 
+const SHAPE = {
+  en: { timer: 'Timer schedule with a period', executor: 'ScheduledExecutorService at a fixed rate', 'handler-loop': 'Handler.postDelayed loop in run()' },
+  zh: { timer: 'Timer 周期调度', executor: 'ScheduledExecutorService 定时调度', 'handler-loop': 'run() 中 Handler.postDelayed 循环' },
+} as const;
+
+const periodicCollection = defineCheck({
+  meta: {
+    id: 'c02/periodic-collection',
+    title: { en: 'Personal information read on a timer', zh: '定时周期性读取个人信息' },
+    verdicts: ['review'],
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: '认定方法 四.3 (collecting at a frequency beyond what the service needs); 164号文 1.2 (scenarios of reads "every 30 s / every 2 s"). How often is a runtime fact: the static finding is the loop and the personal information it reaches (CLAUSES.md clause 2).',
+        zh: '《认定方法》四.3（收集频度超出业务功能实际需要）；164号文 1.2（"每30秒/每2秒"读取等场景）。频率属于运行时事实：静态结论是定时循环及其读取的个人信息（CLAUSES.md 第二条）。',
+      },
+      fix: {
+        en: 'Read the value once and cache it, or only when the user acts; if a feature must refresh it, use the longest period that works and stop the timer in the background.',
+        zh: '读取一次后缓存，或仅在用户操作时读取；确需刷新时使用可行的最长周期，并在后台停止定时器。',
+      },
+    },
+    manualCheck: {
+      en: 'Run the app with a privacy-monitoring hook (e.g. camille) for a few minutes in the foreground and in the background, and count the reads of each listed item per minute.',
+      zh: '使用隐私监测 Hook（如 camille）在前台与后台各运行数分钟，统计所列各项每分钟的读取次数。',
+    },
+    messages: {
+      loop: {
+        en: '{{kinds}} read every time {{task}} runs ({{shape}}): check how often',
+        zh: '{{task}}每次运行都读取{{kinds}}（{{shape}}）：需确认频率',
+      },
+    },
+  },
+  run({ facts, report, options }) {
+    for (const t of facts.periodicTasks) {
+      const reads = [...new Map(t.reads.map((r) => [`${r.use.kind}|${r.path.join('>')}`, r])).values()];
+      const kinds = [...new Set(t.reads.map((r) => kindLabel(r.use.kind, options.lang)))].join(options.lang === 'zh' ? '、' : ', ');
+      report({
+        messageId: 'loop',
+        verdict: 'review',
+        data: { kinds, task: descriptorToClassName(t.cls), shape: SHAPE[options.lang][t.shape] },
+        evidence: [
+          ...reads.slice(0, MAX_EVIDENCE - 1).map((r) => ({ ...useEvidence(r.use), detail: shortPath(r.path), path: r.path })),
+          siteEvidence(facts, t.scheduledAt, options.lang === 'zh' ? '调度位置' : 'scheduled here'),
+        ],
+      });
+    }
+  },
+});
+
 const beforeConsent = defineCheck({
   meta: {
     id: 'c02/collect-before-consent',
@@ -453,7 +518,7 @@ export default defineClause({
   },
   pledge: '坚持最小必要原则，根据APP提供服务所必需，合规设置收集个人信息范围。',
   requires: ['manifest', 'dex'],
-  checks: [beforeConsent, startupPiNoPiCategory, outsideNecessary, backgroundLocation, queryAllPackages, phoneNumber, deviceIdentifiers, installedApps, unusedPermission, clipboardOnLaunch],
+  checks: [beforeConsent, startupPiNoPiCategory, outsideNecessary, periodicCollection, backgroundLocation, queryAllPackages, phoneNumber, deviceIdentifiers, installedApps, unusedPermission, clipboardOnLaunch],
   manualChecks: [
     {
       en: 'Run the app with a privacy-monitoring hook (e.g. camille or a Frida script): record which identifiers, location and app-list reads happen, how often, and whether they happen before consent or in the background.',

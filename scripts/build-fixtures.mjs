@@ -13,7 +13,7 @@
 // checks that the new APK decodes to the same manifest facts as the one it replaces.
 //
 // Usage: npm run fixtures [-- --force] [-- name…]
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -32,12 +32,11 @@ const args = process.argv.slice(2);
 const force = args.includes('--force');
 const only = args.filter((a) => !a.startsWith('--'));
 
+/** Runs a tool; returns stdout and stderr together (smali reports syntax errors there and exits 0). */
 function run(cmd, argv, cwd) {
-  try {
-    return execFileSync(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  } catch (e) {
-    throw new Error(`${cmd} ${argv.join(' ')} failed:\n${e.stderr || e.stdout || e.message}`);
-  }
+  const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (r.error !== undefined || r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${r.stderr || r.stdout || r.error?.message}`);
+  return `${r.stdout}${r.stderr}`;
 }
 
 function listFiles(dir) {
@@ -98,7 +97,9 @@ function build(name, dir) {
     .sort((a, b) => (a === 'smali' ? -1 : b === 'smali' ? 1 : Number(a.slice(6)) - Number(b.slice(6))));
   for (const s of smaliDirs) {
     const dexName = s === 'smali' ? 'classes.dex' : `classes${s.slice(6)}.dex`;
-    run('smali', ['assemble', '-a', String(cfg.smaliApi ?? 15), '-o', join(work, dexName), join(dir, s)]);
+    const out = run('smali', ['assemble', '-a', String(cfg.smaliApi ?? 15), '-o', join(work, dexName), join(dir, s)]);
+    // smali reports syntax errors on stderr and still exits 0, writing no DEX.
+    if (!existsSync(join(work, dexName))) throw new Error(`smali wrote no ${dexName} for ${name}:\n${out}`);
     dexes.push(dexName);
   }
   if (dexes.length > 0) run('zip', ['-q', '-X', unsigned, ...dexes], work);

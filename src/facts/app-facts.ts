@@ -18,6 +18,7 @@ import { readSigning, type SigningInfo } from '../sign/index.js';
 import { readNetworkSecurityConfig, type NetworkSecurityConfig } from './nsc.js';
 import { Reachability } from './reach.js';
 import { libraryOfClass } from './libraries.js';
+import { periodicTasks, type PeriodicTask } from './periodic.js';
 
 export interface AppFactsInit {
   input: InputInfo;
@@ -173,6 +174,17 @@ export class AppFacts {
     }
     return this.reachCache;
   }
+
+  /** Tasks on a timer and the PI they read (needs the call graph; empty when it is off). */
+  get periodicTasks(): readonly PeriodicTask[] {
+    const code = this.code;
+    const reach = this.reachability;
+    if (code === undefined || reach === undefined) return [];
+    this.periodicCache ??= periodicTasks(code, reach);
+    return this.periodicCache;
+  }
+
+  private periodicCache: PeriodicTask[] | undefined;
 
   /** Packers/protectors whose file signatures the app carries. */
   get packers(): readonly PackerDetection[] {

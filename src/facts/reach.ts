@@ -330,6 +330,52 @@ export class Reachability {
     }
   }
 
+  /**
+   * PI reads reached from one method (its class's definition or an inherited one), shortest path
+   * first, ignoring consent gates: for code that runs later and repeatedly, such as a periodic task.
+   */
+  piReachedFrom(cls: string, name: string, maxDepth = 4): { use: ApiUse; path: string[] }[] {
+    const start = this.lookupByName(cls, name);
+    if (start === undefined) return [];
+    const out: { use: ApiUse; path: string[] }[] = [];
+    const seen = new Set<string>();
+    const queue: { def: MethodDef; path: string[] }[] = [{ def: start, path: [start.key] }];
+    try {
+      this.bfsFrom(queue, maxDepth, seen, out);
+    } catch (e) {
+      // Malformed code deep in the graph: what was reached before it still stands.
+      if (!(e instanceof PledgeError)) throw e;
+    }
+    return out;
+  }
+
+  private bfsFrom(queue: { def: MethodDef; path: string[] }[], maxDepth: number, seen: Set<string>, out: { use: ApiUse; path: string[] }[]): void {
+    for (let depth = 0; depth <= maxDepth && queue.length > 0; depth++) {
+      const next: { def: MethodDef; path: string[] }[] = [];
+      for (const n of queue) {
+        if (seen.has(n.def.key) || seen.size >= MAX_NODES_PER_ROOT) continue;
+        seen.add(n.def.key);
+        for (const use of this.piByMethod.get(`${n.def.unit.index}:${n.def.methodIdx}`) ?? []) out.push({ use, path: n.path });
+        if (depth === maxDepth) continue;
+        const t = n.def.unit.scan.invokes;
+        for (const row of this.callers.sitesOf(n.def.unit, n.def.methodIdx)) {
+          for (const target of this.targets(n.def.unit, t.ref[row] as number, t.op[row] as number)) next.push({ def: target, path: [...n.path, target.key] });
+        }
+      }
+      queue = next;
+    }
+  }
+
+  /** The definition of `cls.name(...)` (any proto), up the superclass chain. */
+  private lookupByName(cls: string, name: string): MethodDef | undefined {
+    let c: string | null | undefined = cls;
+    for (let i = 0; i < 32 && c !== undefined && c !== null; i++) {
+      for (const d of this.defsOf(c).values()) if (d.key.startsWith(`${c}->${name}(`)) return d;
+      c = this.code.hierarchy.superclassOf(c);
+    }
+    return undefined;
+  }
+
   /** Keeps, per call site, the first (earliest root, shortest) ungated path, else a gated one. */
   private record(h: ReachHit): void {
     const key = `${h.what}|${h.entry}|${h.caller}|${h.pc}|${h.what === 'pi' ? h.use?.kind : h.api}`;

@@ -9,10 +9,17 @@ const CRYPTO_WEAK = `${D}${C}/crypto/Crypto;->weak()V`;
 const U = 'Lorg/pledgeaudit/fixture/consentunsafe';
 const PANGLE_INIT = 'Lcom/bytedance/sdk/openadsdk/TTAdSdk;->init(Landroid/content/Context;)V';
 const MAP_ONCREATE = `${D}Lorg/pledgeaudit/fixture/map/MapActivity;->onCreate(Landroid/os/Bundle;)V`;
+const PER = 'Lorg/pledgeaudit/fixture/periodic';
 const ADS = `${D}Lcom/bytedance/sdk/openadsdk/core/DeviceSignals;`;
 
 /** Fire/silent cases of the DEX-evidence checks (fixtures/src/code-risky, code-safe, sdk-mix, demo-shop). */
 export const CODE_CASES: Record<string, CheckCases> = {
+  'c01/bulk-permission-request': {
+    // Three groups from a static array built in <clinit>.
+    fires: [{ fixture: 'permissions-bulk', expect: [{ messageId: 'bundle', verdict: 'warn', at: `${D}Lorg/pledgeaudit/fixture/permsbulk/MainActivity;->onCreate(Landroid/os/Bundle;)V`, owner: 'app' }] }],
+    // One group on launch; two groups on a screen the user opened.
+    silent: [{ fixture: 'permissions-single' }, { fixture: 'code-safe' }],
+  },
   'c02/outside-necessary-set': {
     fires: [
       // Location is necessary for a map app only.
@@ -39,6 +46,25 @@ export const CODE_CASES: Record<string, CheckCases> = {
       { fixture: 'clean', options: { categories: ['新闻资讯类'] } },
       { fixture: 'clean' },
     ],
+  },
+  'c02/periodic-collection': {
+    fires: [
+      {
+        fixture: 'periodic',
+        // The one-shot Timer task reading the IMEI is not reported.
+        expect: [
+          { messageId: 'loop', verdict: 'review', at: `${D}${PER}/LocationPoller;->run()V`, owner: 'app', path: [`${PER}/LocationPoller;->run()V`] },
+          {
+            messageId: 'loop',
+            verdict: 'review',
+            at: `${D}${PER}/DeviceIds;->androidId(Landroid/content/Context;)Ljava/lang/String;`,
+            owner: 'app',
+            path: [`${PER}/Heartbeat;->run()V`, `${PER}/DeviceIds;->androidId(Landroid/content/Context;)Ljava/lang/String;`],
+          },
+        ],
+      },
+    ],
+    silent: [{ fixture: 'code-risky' }, { fixture: 'demo-shop' }, { fixture: 'clean' }],
   },
   'c02/startup-pi-in-no-pi-category': {
     fires: [
@@ -124,17 +150,21 @@ export const CODE_CASES: Record<string, CheckCases> = {
       {
         fixture: 'code-risky',
         expect: [
-          { messageId: 'read', verdict: 'warn', at: APP_ONCREATE, owner: 'app' },
-          { messageId: 'read', verdict: 'warn', at: `${D}Lcom/umeng/commonsdk/UMConfigure;->init(Landroid/content/Context;)V`, owner: 'umeng-common' },
+          // Both reached from Application.onCreate with no gate (E2): fail.
+          { messageId: 'readBeforeConsent', verdict: 'fail', at: APP_ONCREATE, owner: 'app' },
+          { messageId: 'readBeforeConsent', verdict: 'fail', at: `${D}Lcom/umeng/commonsdk/UMConfigure;->init(Landroid/content/Context;)V`, owner: 'umeng-common' },
         ],
       },
       {
         fixture: 'sdk-mix',
         expect: [
-          { messageId: 'read', verdict: 'warn', at: `${D}Lorg/pledgeaudit/fixture/sdkmix/MainActivity;->onCreate(Landroid/os/Bundle;)V`, owner: 'app' },
+          { messageId: 'readBeforeConsent', verdict: 'fail', at: `${D}Lorg/pledgeaudit/fixture/sdkmix/MainActivity;->onCreate(Landroid/os/Bundle;)V`, owner: 'app' },
+          // Not reachable from a startup root: the plain warn.
           { messageId: 'read', verdict: 'warn', at: `${D}La/a/b;->a(Landroid/net/wifi/WifiInfo;)Ljava/lang/String;`, owner: 'unknown' },
         ],
       },
+      // IMEI and MAC behind the consent flag: read, but not before consent.
+      { fixture: 'consent-safe', expect: [{ messageId: 'read', verdict: 'warn', owner: 'app' }] },
     ],
     silent: [{ fixture: 'code-safe' }, { fixture: 'clean' }],
   },
