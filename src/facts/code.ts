@@ -144,14 +144,6 @@ export class CodeFacts {
     return site.unit.dex.methodRefString(site.ref);
   }
 
-  /** Every call made by the method holding `site`, in code order (one pass over its DEX's invokes). */
-  invokesInMethod(site: Pick<CodeSite, 'unit' | 'caller'>): { ref: string; pc: number }[] {
-    const t = site.unit.scan.invokes;
-    const out: { ref: string; pc: number }[] = [];
-    for (let i = 0; i < t.count; i++) if (t.caller[i] === site.caller) out.push({ ref: site.unit.dex.methodRefString(t.ref[i] as number), pc: t.pc[i] as number });
-    return out.sort((a, b) => a.pc - b.pc);
-  }
-
   /** Every call site of `Lclass;->name` (all overloads), over all DEX files. */
   invokesOf(classDesc: string, name: string): CodeSite[] {
     const key = `${classDesc}->${name}`;

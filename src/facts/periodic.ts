@@ -39,11 +39,11 @@ export function periodicTasks(code: CodeFacts, reach: Reachability): PeriodicTas
     const ref = code.calleeRef(site);
     const params = ref.slice(ref.indexOf('(') + 1, ref.indexOf(')'));
     if (ref.includes('->schedule(') && params !== 'Ljava/util/TimerTask;JJ' && params !== 'Ljava/util/TimerTask;Ljava/util/Date;J') continue;
-    for (const cls of constructedIn(code, site, TIMER_TASK)) add(cls, 'timer', site);
+    for (const cls of constructedIn(code, reach, site, TIMER_TASK)) add(cls, 'timer', site);
   }
   for (const name of ['scheduleAtFixedRate', 'scheduleWithFixedDelay']) {
     for (const site of code.invokesOfName(name, (c) => c === 'Ljava/util/concurrent/ScheduledExecutorService;' || code.isA(c, 'Ljava/util/concurrent/ScheduledExecutorService;'))) {
-      for (const cls of constructedIn(code, site, RUNNABLE)) add(cls, 'executor', site);
+      for (const cls of constructedIn(code, reach, site, RUNNABLE)) add(cls, 'executor', site);
     }
   }
   for (const site of code.invokesOfName('postDelayed', (c) => c === 'Landroid/os/Handler;' || code.isA(c, 'Landroid/os/Handler;'))) {
@@ -56,9 +56,9 @@ export function periodicTasks(code: CodeFacts, reach: Reachability): PeriodicTas
 }
 
 /** App classes extending `base` whose constructor the scheduling call's method invokes before it. */
-function constructedIn(code: CodeFacts, site: CodeSite, base: string): string[] {
+function constructedIn(code: CodeFacts, reach: Reachability, site: CodeSite, base: string): string[] {
   const out: string[] = [];
-  for (const init of code.invokesInMethod(site)) {
+  for (const init of reach.callsIn(site.unit, site.caller)) {
     if (init.pc > site.pc || !init.ref.includes('-><init>(')) continue;
     const cls = init.ref.slice(0, init.ref.indexOf('->'));
     if (cls !== base && code.isA(cls, base) && !out.includes(cls)) out.push(cls);

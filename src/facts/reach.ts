@@ -213,7 +213,9 @@ export class Reachability {
     const base = this.lookup(cls, sig);
     if (base !== undefined) out.push(base);
     const kind = invokeKind(op);
-    if (kind === 'virtual' || kind === 'interface') {
+    // Overriders are searched only below app-defined types: a call on Object.toString or
+    // Runnable.run would otherwise fan out to hundreds of unrelated classes.
+    if ((kind === 'virtual' || kind === 'interface') && this.code.hierarchy.get(cls) !== undefined) {
       for (const sub of this.code.hierarchy.subclassesOf(cls, MAX_SUBCLASSES_PER_CALL)) {
         if (out.length >= MAX_TARGETS_PER_CALL) break;
         const d = this.defsOf(sub.descriptor).get(sig);
@@ -364,6 +366,15 @@ export class Reachability {
       }
       queue = next;
     }
+  }
+
+  /** Calls made by one method, in code order, through the per-DEX caller index. */
+  callsIn(unit: DexUnit, caller: number): { ref: string; pc: number }[] {
+    const t = unit.scan.invokes;
+    return this.callers
+      .sitesOf(unit, caller)
+      .map((row) => ({ ref: unit.dex.methodRefString(t.ref[row] as number), pc: t.pc[row] as number }))
+      .sort((a, b) => a.pc - b.pc);
   }
 
   /** The definition of `cls.name(...)` (any proto), up the superclass chain. */
