@@ -1,3 +1,4 @@
+import { inflatePrefix } from './inflate-prefix.js';
 import { inflateRaw, inflateRawSync, crc32, type ZlibOptions } from 'node:zlib';
 import type { ByteSource } from './source.js';
 import { DiagnosticSink } from '../util/diagnostics.js';
@@ -125,7 +126,7 @@ export class ZipArchive {
       data = plan.raw;
     } else {
       try {
-        data = this.inflateSync(e, plan.raw, plan.cap);
+        data = plan.cap < e.uncompressedSize ? this.inflateCapped(e, plan.raw, plan.cap) : this.inflateSync(e, plan.raw, plan.cap);
       } catch (err) {
         data = this.storedFallback(e, err, plan.cap);
       }
@@ -144,12 +145,15 @@ export class ZipArchive {
       data = plan.raw;
     } else {
       try {
-        data = await new Promise<Buffer>((resolve, reject) => {
-          inflateRaw(plan.raw, inflateOptions(plan.cap), (err, out) => {
-            if (err) reject(inflateError(e, err));
-            else resolve(out);
-          });
-        });
+        data =
+          plan.cap < e.uncompressedSize
+            ? this.inflateCapped(e, plan.raw, plan.cap)
+            : await new Promise<Buffer>((resolve, reject) => {
+                inflateRaw(plan.raw, inflateOptions(plan.cap), (err, out) => {
+                  if (err) reject(inflateError(e, err));
+                  else resolve(out);
+                });
+              });
       } catch (err) {
         data = this.storedFallback(e, err, plan.cap);
       }
@@ -211,6 +215,18 @@ export class ZipArchive {
       throw new PledgeError('E_ZIP_ENTRY_OUT_OF_BOUNDS', `compressed data [${off}, ${off + e.compressedSize}) overlaps the central directory at ${this.layout.cdOffset}`, { entry: e.name, offset: off });
     }
     return { raw: this.source.read(off, e.compressedSize), stored: false, cap: Math.min(e.uncompressedSize, limit) };
+  }
+
+  /**
+   * The first `cap` bytes of a longer deflated entry: zlib's output limit throws rather than
+   * stopping, so prefixes of the compressed stream are inflated until the output reaches the cap.
+   */
+  private inflateCapped(e: ZipEntry, raw: Buffer, cap: number): Buffer {
+    try {
+      return inflatePrefix(raw, cap);
+    } catch (err) {
+      throw err instanceof PledgeError ? err.withEntry(e.name) : inflateError(e, err);
+    }
   }
 
   private inflateSync(e: ZipEntry, raw: Buffer, cap: number): Buffer {

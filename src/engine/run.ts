@@ -59,6 +59,7 @@ export function runClauses(facts: AppFacts, modules: readonly ClauseModule[], op
       }
     };
     let error: ClauseResult['error'];
+    let ran = 0;
     for (const a of mod.requires) addNote(coverageFor(facts, a));
     addNote(mod.neverPasses);
     for (const check of mod.checks) {
@@ -67,6 +68,7 @@ export function runClauses(facts: AppFacts, modules: readonly ClauseModule[], op
         for (const n of missing) addNote(n);
         continue;
       }
+      ran++;
       const report = (f: ReportInput<string>): void => {
         const template = check.meta.messages[f.messageId];
         if (template === undefined) throw new Error(`check ${check.meta.id} reported unknown messageId ${f.messageId}`);
@@ -88,6 +90,8 @@ export function runClauses(facts: AppFacts, modules: readonly ClauseModule[], op
         error ??= { code: 'E_RULE_CRASHED', message: `${check.meta.id}: ${message}` };
       }
     }
+    // A clause none of whose checks could run has not been looked at: it cannot pass.
+    if (ran === 0) addNote({ code: 'no-checks-ran', message: { en: 'no automated check of this clause could run on this input', zh: '本条没有可对此输入运行的自动检查' } });
     for (const limit of appLimits) {
       if (limit.clauses.includes(mod.clause)) addNote({ code: limit.code, message: limit.message });
     }

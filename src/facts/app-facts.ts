@@ -5,7 +5,7 @@ import { loadCatalogue, sdkMatcher, type SdkCatalogue, type SdkRecord, type SdkR
 import type { XmlDocument } from '../axml/types.js';
 import type { Manifest } from '../manifest/model.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
-import type { PledgeError } from '../util/errors.js';
+import { toPledgeError, type PledgeError } from '../util/errors.js';
 import type { Artifact, ArtifactState, InputInfo } from './types.js';
 import type { PackerDetection } from '../sdk/index.js';
 import type { Limits } from '../util/limits.js';
@@ -19,6 +19,8 @@ import { readNetworkSecurityConfig, type NetworkSecurityConfig } from './nsc.js'
 import { Reachability } from './reach.js';
 import { libraryOfClass } from './libraries.js';
 import { periodicTasks, type PeriodicTask } from './periodic.js';
+import { buildStringIndex } from './strings/index.js';
+import type { StringIndex } from './strings/types.js';
 
 export interface AppFactsInit {
   input: InputInfo;
@@ -98,7 +100,27 @@ export class AppFacts {
     if (code.units.length === 0 && code.failed.length === 0) this.setState('dex', 'absent');
     else if (code.units.length === 0) this.setState('dex', 'failed', code.failed[0]?.error);
     else this.setState('dex', 'analysed');
+    // The text evidence (resources, layouts, DEX strings, assets, native strings) is indexed now,
+    // before rules run, so that the assets and native artifacts have their state when the engine
+    // decides what could not be analysed.
+    try {
+      this.stringIndex = buildStringIndex(this, { limits });
+    } catch (e) {
+      const error = toPledgeError(e);
+      this.diagnostics.add('W_ARTIFACT_FAILED', `string index: ${error.code} ${error.message}`, error.entry, error.offset);
+      for (const a of ['assets', 'native'] as const) if (this.state(a) === 'not-analysed') this.setState(a, 'failed', error);
+    }
   }
+
+  /**
+   * Every piece of text the app shows or carries, by lexicon group (CLAUSES.md §2.3); undefined
+   * before analyseCode() and for manifest-only inputs.
+   */
+  get strings(): StringIndex | undefined {
+    return this.stringIndex;
+  }
+
+  private stringIndex: StringIndex | undefined;
 
   /** The app's code, once analyseCode() ran (undefined for manifest-only inputs). */
   get code(): CodeFacts | undefined {

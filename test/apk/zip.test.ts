@@ -198,3 +198,21 @@ describe.skipIf(!hasCorpus())('zip reader on the malformed corpus', () => {
     });
   }
 });
+
+describe('zip reader: reading a prefix with maxBytes', () => {
+  const big = Buffer.from(Array.from({ length: 3000 }, (_, i) => `line ${i} of a long asset\n`).join(''), 'utf8');
+  for (const [label, method] of [['stored', 0], ['deflated', 8]] as const) {
+    it(`returns at most maxBytes of a longer ${label} entry, from its start, and says it was cut`, async () => {
+      const { zip, codes } = open(writeZip([{ name: 'assets/big.txt', data: big, method }]));
+      const head = zip.read('assets/big.txt', { maxBytes: 12_000, cache: false });
+      expect(head.length).toBeLessThanOrEqual(12_000);
+      expect(head.length).toBeGreaterThan(10_000);
+      expect(head.equals(big.subarray(0, head.length))).toBe(true);
+      expect(codes()).toContain('W_LIMIT_TRUNCATED');
+      const headAsync = await zip.readAsync('assets/big.txt', { maxBytes: 12_000, cache: false });
+      expect(headAsync.equals(big.subarray(0, headAsync.length))).toBe(true);
+      // The whole entry still reads whole afterwards: a cut read is never cached.
+      expect(zip.read('assets/big.txt').equals(big)).toBe(true);
+    });
+  }
+});
