@@ -1,3 +1,4 @@
+import { hitsOf, textEvidence } from './lib/text.js';
 import { defineCheck, defineClause, type Evidence } from '../src/engine/types.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, useEvidence } from './lib/code.js';
 import { sdkEvidence, sdkName } from './lib/sdk.js';
@@ -29,27 +30,40 @@ const capabilityInventory = defineCheck({
     },
     messages: {
       inputs: {
-        en: 'profiling inputs collected: {{kinds}}; SDKs that score or vary per user: {{sdks}}',
-        zh: '收集的画像输入：{{kinds}}；按用户评分或区别对待的 SDK：{{sdks}}',
+        en: 'profiling inputs collected: {{kinds}}; SDKs that score or vary per user: {{sdks}}; a non-personalised option in the app\'s text: {{personalise}}',
+        zh: '收集的画像输入：{{kinds}}；按用户评分或区别对待的 SDK：{{sdks}}；应用文本中的非个性化选项：{{personalise}}',
+      },
+      priceEndpoints: {
+        en: 'price or coupon endpoints carry device or user-segment parameters: {{urls}}',
+        zh: '价格或优惠券接口携带设备或用户分群参数：{{urls}}',
       },
     },
   },
   run({ facts, report, options }) {
     const uses = facts.apiUses.filter((u) => PROFILING.includes(u.kind));
     const sdks = facts.sdks.filter((f) => PER_USER.has(f.record.category));
-    if (uses.length === 0 && sdks.length === 0) return;
     const none = options.lang === 'zh' ? '无' : 'none';
+    // URL templates of price/coupon APIs that send a device id or a membership level (CLAUSES.md clause 3).
+    const priceUrls = (facts.strings?.urls() ?? []).filter((u) => PRICE_PATH.test(u.value) && SEGMENT_PARAM.test(u.value));
+    if (priceUrls.length > 0) {
+      report({ messageId: 'priceEndpoints', verdict: 'review', data: { urls: priceUrls.slice(0, 3).map((u) => u.value).join(', ') }, evidence: priceUrls.slice(0, MAX_EVIDENCE).map(textEvidence) });
+    }
+    if (uses.length === 0 && sdks.length === 0) return;
     const sep = options.lang === 'zh' ? '、' : ', ';
+    const personalise = hitsOf(facts, 'PERSONALISE')[0];
     const kinds = [...groupBy(uses, (u) => u.kind).keys()].map((k) => kindLabel(k, options.lang)).join(sep) || none;
     const evidence: Evidence[] = [...[...groupBy(uses, (u) => u.kind).values()].map((g) => useEvidence(g[0] as (typeof g)[number])), ...sdks.flatMap((f) => sdkEvidence(facts, f).slice(0, 1))];
     report({
       messageId: 'inputs',
       verdict: 'review',
-      data: { kinds, sdks: sdks.map((f) => sdkName(f, options.lang)).join(sep) || none },
-      evidence: evidence.slice(0, MAX_EVIDENCE * 2),
+      data: { kinds, sdks: sdks.map((f) => sdkName(f, options.lang)).join(sep) || none, personalise: personalise === undefined ? (options.lang === 'zh' ? '未找到' : 'not found') : `"${personalise.term}"` },
+      evidence: [...evidence.slice(0, MAX_EVIDENCE * 2), ...(personalise === undefined ? [] : [textEvidence(personalise)])],
     });
   },
 });
+
+const PRICE_PATH = /price|coupon|discount|quote|promotion|jiage|youhui/i;
+const SEGMENT_PARAM = /[?&](imei|device_?id|deviceid|oaid|android_?id|idfa|mac|uid|user_?id|vip|level|member|tag|segment)=/i;
 
 export default defineClause({
   clause: 3,

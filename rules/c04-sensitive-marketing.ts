@@ -1,7 +1,11 @@
 import { defineCheck, defineClause } from '../src/engine/types.js';
-import { kindLabel, MAX_EVIDENCE, useEvidence } from './lib/code.js';
+import { groupBy, kindLabel, MAX_EVIDENCE, useEvidence } from './lib/code.js';
+import { hasText, SOURCES, textEvidence } from './lib/text.js';
+import { piKindInfo } from '../src/facts/pi-table.js';
+import { sdkDisplayName, type AppFacts } from '../src/facts/app-facts.js';
+import type { ApiUse } from '../src/facts/api-uses.js';
 import { manifestEvidence } from './lib/evidence.js';
-import { MARKETING, sdkEvidence, sdkName } from './lib/sdk.js';
+import { ADS_ANALYTICS, MARKETING, sdkEvidence, sdkName } from './lib/sdk.js';
 import { reachEvidence } from './lib/reach.js';
 
 /** Sensitive PI (PIPL Art. 28) and the app list, as CLAUSES.md clause 4 names them. */
@@ -131,6 +135,138 @@ const smsMarketing = defineCheck({
   },
 });
 
+const noPersonaliseOption = defineCheck({
+  meta: {
+    id: 'c04/no-personalise-option',
+    title: { en: 'Ads or recommendations without a non-personalised option', zh: '广告或推荐未提供非个性化选项' },
+    verdicts: ['warn'],
+    needs: ['resources', 'dex', 'assets'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 24 ¶2 (automated decisions for push or marketing must offer an option not based on personal characteristics, or an easy way to refuse); 认定方法 三.6 (no non-targeted option); 164号文 1.4 scenario 4. An ads, attribution, analytics or push SDK is bundled and no text of the app mentions turning personalisation off.',
+        zh: '《个人信息保护法》第二十四条第二款（通过自动化决策进行信息推送、商业营销，应同时提供不针对其个人特征的选项或便捷的拒绝方式）；《认定方法》三.6（未提供非定向推送选项）；164号文 1.4 场景4。应用集成了广告、归因、统计或推送 SDK，而应用文本中没有关闭个性化的选项。',
+      },
+      fix: { en: 'Add a switch such as 个性化推荐/个性化广告 in settings, off-able at any time, and honour it in every SDK (their vendor switches).', zh: '在设置中提供"个性化推荐/个性化广告"开关，可随时关闭，并在各 SDK 中生效（使用厂商提供的开关）。' },
+    },
+    messages: {
+      none: { en: '{{sdks}} bundled, but no text in {{sources}} offers to turn personalised ads or recommendations off', zh: '集成了{{sdks}}，但{{sources}}中没有关闭个性化广告或推荐的选项' },
+    },
+  },
+  run({ facts, report, options }) {
+    if (facts.strings === undefined || hasText(facts, 'PERSONALISE')) return;
+    const sdks = facts.sdks.filter((f) => MARKETING.has(f.record.category));
+    if (sdks.length === 0) return;
+    report({
+      messageId: 'none',
+      verdict: 'warn',
+      data: { sdks: sdks.map((f) => sdkName(f, options.lang)).join(options.lang === 'zh' ? '、' : ', '), sources: SOURCES[options.lang] },
+      evidence: sdks.flatMap((f) => sdkEvidence(facts, f).slice(0, 1)).slice(0, MAX_EVIDENCE),
+    });
+  },
+});
+
+const separateConsent = defineCheck({
+  meta: {
+    id: 'c04/separate-consent',
+    title: { en: 'Sensitive personal information without a separate consent text', zh: '敏感个人信息缺少单独同意' },
+    verdicts: ['review'],
+    needs: ['resources', 'dex', 'assets'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 28–29: sensitive personal information (location tracks, contacts, communications, biometrics) needs a separate consent. The app reads such data and no text mentions 单独同意 or sensitive personal information; the consent may still be a system prompt plus in-app text, so this is for review.',
+        zh: '《个人信息保护法》第二十八、二十九条：敏感个人信息（行踪轨迹、通讯录、通信内容、生物识别等）需取得单独同意。应用读取此类信息，而文本中没有"单独同意"或"敏感个人信息"的说明；同意也可能由系统弹窗加应用内文字构成，因此需人工复核。',
+      },
+      fix: { en: 'Before reading each kind of sensitive information, show a dedicated consent that names it and its purpose, separate from the privacy policy.', zh: '在读取每类敏感个人信息之前，单独弹出写明信息种类与用途的同意，不与隐私政策合并。' },
+    },
+    manualCheck: {
+      en: 'Trigger each feature that reads the listed information and check a separate consent (not just the system permission dialog) names the information and its purpose.',
+      zh: '逐一触发读取所列信息的功能，检查是否有写明信息及用途的单独同意（而非仅系统权限弹窗）。',
+    },
+    messages: {
+      missing: { en: 'reads sensitive personal information ({{kinds}}); no text mentions a separate consent or sensitive personal information', zh: '读取敏感个人信息（{{kinds}}），但没有任何文本提及单独同意或敏感个人信息' },
+    },
+  },
+  run({ facts, report, options }) {
+    if (facts.strings === undefined || hasText(facts, 'SEPARATE')) return;
+    const uses = facts.apiUses.filter((u) => piKindInfo(u.kind)?.sensitive === true);
+    if (uses.length === 0) return;
+    const byKind = groupBy(uses, (u) => u.kind);
+    report({
+      messageId: 'missing',
+      verdict: 'review',
+      data: { kinds: [...byKind.keys()].map((k) => kindLabel(k, options.lang)).join(options.lang === 'zh' ? '、' : ', ') },
+      evidence: [...byKind.values()].map((g) => useEvidence(g[0] as ApiUse)).slice(0, MAX_EVIDENCE),
+    });
+  },
+});
+
+const thirdPartyEndpoints = defineCheck({
+  meta: {
+    id: 'c04/third-party-endpoints',
+    title: { en: 'Endpoints of ad and tracking vendors in the app', zh: '应用中含广告与追踪厂商的接口地址' },
+    verdicts: ['review'],
+    needs: ['resources', 'dex', 'assets'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 23 (separate consent to provide personal information to another processor); 认定方法 五.1 (provided to third parties through embedded code). URLs whose host belongs to an ads, attribution or analytics vendor (the Exodus network signatures in the SDK catalogue) are where data can leave for that vendor.',
+        zh: '《个人信息保护法》第二十三条（向他人提供个人信息需单独同意）；《认定方法》五.1（通过嵌入的第三方代码向他人提供）。主机属于广告、归因或统计厂商的 URL（SDK 目录中的 Exodus 网络特征）即数据可能流向该厂商之处。',
+      },
+      fix: { en: 'Name each vendor, its purpose and the data sent in the privacy policy\'s third-party list, and send personal information only after a separate consent.', zh: '在隐私政策的第三方清单中写明各厂商、目的及发送的数据，并在取得单独同意后才发送个人信息。' },
+    },
+    manualCheck: {
+      en: 'Capture the app\'s traffic (e.g. with a proxy) from first launch and check which of these hosts receive identifiers, location or the app list, and whether before consent.',
+      zh: '从首次启动开始抓包（如使用代理），检查这些主机是否收到标识符、位置或应用列表，以及是否发生在同意之前。',
+    },
+    messages: {
+      hosts: { en: '{{count}} endpoint(s) of {{vendors}}: {{hosts}}', zh: '{{vendors}}的 {{count}} 个接口：{{hosts}}' },
+    },
+  },
+  run({ facts, report, options }) {
+    const urls = facts.strings?.urls() ?? [];
+    if (urls.length === 0) return;
+    const vendors = vendorMatchers(facts);
+    const byVendor = new Map<string, { name: string; hits: typeof urls[number][] }>();
+    for (const u of urls) {
+      const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(u.value)?.[1]?.toLowerCase();
+      if (host === undefined) continue;
+      const v = vendors.find((m) => m.re.test(host));
+      if (v === undefined) continue;
+      const entry = byVendor.get(v.id) ?? { name: v.name[options.lang] ?? v.name.en, hits: [] };
+      entry.hits.push(u);
+      byVendor.set(v.id, entry);
+    }
+    for (const { name, hits } of byVendor.values()) {
+      const hosts = [...new Set(hits.map((h) => /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(h.value)?.[1] ?? h.value))];
+      report({ messageId: 'hosts', verdict: 'review', data: { count: hits.length, vendors: name, hosts: hosts.slice(0, 5).join(', ') }, evidence: hits.slice(0, MAX_EVIDENCE).map(textEvidence) });
+    }
+  },
+});
+
+interface VendorMatcher {
+  id: string;
+  name: { en: string; zh?: string };
+  re: RegExp;
+}
+
+let vendorCache: VendorMatcher[] | undefined;
+
+/** Host patterns (Exodus network signatures) of the catalogue's ads, attribution and analytics SDKs. */
+function vendorMatchers(facts: AppFacts): VendorMatcher[] {
+  if (vendorCache !== undefined) return vendorCache;
+  const out: VendorMatcher[] = [];
+  for (const s of facts.catalogue.sdks) {
+    if (!ADS_ANALYTICS.has(s.category) || s.network.length === 0) continue;
+    try {
+      // Signatures are written for a host: anchor them at a label boundary and the end.
+      out.push({ id: s.id, name: { en: sdkDisplayName(s), ...(s.name.zh === undefined ? {} : { zh: s.name.zh }) }, re: new RegExp(`(^|\\.)(${s.network.join('|')})$`, 'i') });
+    } catch {
+      // A signature that is not a valid JavaScript regex is skipped rather than guessed at.
+    }
+  }
+  vendorCache = out;
+  return out;
+}
+
 export default defineClause({
   clause: 4,
   slug: 'sensitive-marketing',
@@ -140,7 +276,7 @@ export default defineClause({
   },
   pledge: '未经用户单独同意，不利用敏感个人信息进行线上精准营销和线下推销。',
   requires: ['manifest', 'dex', 'resources', 'assets'],
-  checks: [sdkSensitivePi, faceSdk, smsMarketing],
+  checks: [sdkSensitivePi, noPersonaliseOption, separateConsent, thirdPartyEndpoints, faceSdk, smsMarketing],
   manualChecks: [
     {
       en: 'Check that sensitive information (location, contacts, face data) is asked for with a separate consent, that a non-personalised option exists for ads and recommendations, and that declining it does not block basic functions.',

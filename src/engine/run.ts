@@ -113,6 +113,16 @@ export function runClauses(facts: AppFacts, modules: readonly ClauseModule[], op
     if (error !== undefined) result.error = error;
     results.push(result);
   }
+  for (const [i, mod] of modules.entries()) {
+    const r = results[i];
+    const dep = mod.passOnlyWithout;
+    if (r === undefined || dep === undefined || r.verdict !== 'pass') continue;
+    const failing = results.filter((o) => dep.clauses.includes(o.clause) && o.verdict === 'fail').map((o) => o.clause);
+    if (failing.length === 0) continue;
+    r.verdict = 'review';
+    r.coverage.push({ code: dep.note.code, message: { en: `${dep.note.message.en} (clause ${failing.join(', ')})`, zh: `${dep.note.message.zh}（第 ${failing.join('、')} 条）` } });
+    r.manualChecks = [...(mod.manualChecks ?? [])];
+  }
   return results;
 }
 

@@ -95,6 +95,8 @@ export interface RuleOptions {
   strict: boolean;
   /** App categories of the 2021 necessary-information rule (canonical Chinese names). */
   categories: string[];
+  /** The app's declared SDK list (pledge-audit.config.json "sdks"); absent when nothing is declared. */
+  declaredSdks?: { name: string; package: string }[];
 }
 
 export interface ReportInput<M extends string> {
@@ -156,6 +158,12 @@ export interface ClauseModule {
    * fact): the clause is review at best, and this note says why.
    */
   neverPasses?: CoverageNote;
+  /**
+   * Clauses whose failure keeps this one from passing (clause 1, the umbrella: a compliance
+   * system that lets a clause 2, 7 or 10 failure through is not in place). Applied when those
+   * clauses ran in the same audit.
+   */
+  passOnlyWithout?: { clauses: readonly ClauseId[]; note: CoverageNote };
 }
 
 /** Typed helper: rules declare checks with this so that messageIds are checked. */

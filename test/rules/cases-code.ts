@@ -187,7 +187,15 @@ export const CODE_CASES: Record<string, CheckCases> = {
     silent: [{ fixture: 'code-safe' }],
   },
   'c03/pricing-capability': {
-    fires: [{ fixture: 'code-risky', expect: [{ messageId: 'inputs', verdict: 'review', at: APP_ONCREATE }] }],
+    fires: [
+      {
+        fixture: 'code-risky',
+        expect: [
+          { messageId: 'inputs', verdict: 'review', at: APP_ONCREATE },
+          { messageId: 'priceEndpoints', verdict: 'review', at: `${D}${C}/net/PriceApi;->quoteUrl(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;` },
+        ],
+      },
+    ],
     silent: [{ fixture: 'clean' }],
   },
   'c04/marketing-sdk-sensitive-pi': {
