@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { packageRoot } from '../util/data-path.js';
 import type { ClauseModule, FindingVerdict, Lang } from '../engine/types.js';
 
 export interface RuleListing {
@@ -25,6 +27,8 @@ export function listRules(clauses: readonly ClauseModule[], lang: Lang): RuleLis
 }
 
 export function renderRulesText(rules: readonly RuleListing[]): string {
-  const lines = rules.map((r) => `${String(r.clause).padStart(2)}  ${r.id.padEnd(34)} ${r.verdicts.join('|').padEnd(18)} ${r.title}`);
-  return `${lines.join('\n')}\n`;
+  const lines = rules.map((r) => `${String(r.clause).padStart(2)}  ${r.id.padEnd(36)} ${r.verdicts.join('|').padEnd(18)} ${r.title}`);
+  // Each id is also the name of its page: what it looks for, why, how to fix, how to suppress.
+  const docs = join(packageRoot(), 'docs', 'rules');
+  return `${lines.join('\n')}\n\n${rules.length} checks. Each is documented (中文 and English) in ${docs}/<id>.md, e.g. ${docs}/${rules[0]?.id ?? 'c01/…'}.md\n`;
 }

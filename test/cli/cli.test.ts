@@ -164,6 +164,12 @@ describe('pledge-audit CLI', () => {
       expect(rule.title.length).toBeGreaterThan(0);
       expect(rule.docs).toBe(`docs/rules/${rule.id}.md`);
     }
+    // Exactly the checks the clause modules run: nothing missing, nothing that is not implemented.
+    const implemented = CLAUSES.flatMap((c) => c.checks.map((k) => k.meta.id)).sort();
+    expect(rules.map((x) => x.id).sort()).toEqual(implemented);
+    const text = exec(['rules']).stdout;
+    for (const id of implemented) expect(text).toContain(id);
+    expect(text).toContain('docs/rules/<id>.md');
   });
 });
 
