@@ -4,6 +4,7 @@ import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, siteEvidence, u
 import { describeComponent, manifestEvidence } from './lib/evidence.js';
 import { sdkEvidence, sdkName } from './lib/sdk.js';
 import { runtimeCodeLoads } from '../src/facts/coverage-limits.js';
+import { undeclaredSdk } from './checks/c09-declared-sdks.js';
 import { policyUrls, privacyPolicyDocs, textEvidence } from './lib/text.js';
 import { reachEvidence, rootLabel, shortPath } from './lib/reach.js';
 import type { SdkFinding } from '../src/facts/sdk-inventory.js';
@@ -389,7 +390,7 @@ export default defineClause({
   },
   pledge: '在接入SDK等第三方服务前对其严格审查，确保符合本APP个人信息处理规则。',
   requires: ['manifest', 'dex', 'native', 'assets'],
-  checks: [sdkInitBeforeConsent, autoInitProvider, selfStart, inventory, sdkNotInPolicy, consentApiMissing, sdkCollectsPi, dynamicCode],
+  checks: [sdkInitBeforeConsent, autoInitProvider, selfStart, inventory, sdkNotInPolicy, undeclaredSdk, consentApiMissing, sdkCollectsPi, dynamicCode],
   manualChecks: [
     {
       en: "Compare the detected SDK inventory with the privacy policy's third-party SDK list (第三方SDK目录): every SDK named, with its purpose, the data it collects and a link to its own policy.",

@@ -23,6 +23,8 @@ export interface AuditOptions {
   limits?: LoadOptions['limits'];
   /** Clause modules to run (default: all ten); tests pass a single one. */
   clauses?: readonly ClauseModule[];
+  /** The app's declared SDK list (the privacy policy's 第三方SDK目录), for c09/undeclared-sdk. */
+  declaredSdks?: { name: string; package: string }[];
   /** Build the startup call graph (default true); off only to measure what it costs. */
   reachability?: boolean;
 }
@@ -48,10 +50,12 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
   try {
     facts.reachabilityEnabled = options.reachability !== false;
     await facts.analyseCode(withLimits(options.limits));
-    const ruleOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories };
+    const reportOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories };
+    // The declared list reaches the rules but not report.options (the config, not the audit, owns it).
+    const ruleOptions = options.declaredSdks === undefined ? reportOptions : { ...reportOptions, declaredSdks: options.declaredSdks };
     const limits: AppCoverageLimit[] = appCoverageLimits(facts);
     const clauses = runClauses(facts, options.clauses ?? CLAUSES, ruleOptions, limits);
-    return buildReport(facts, clauses, limits, ruleOptions, tool);
+    return buildReport(facts, clauses, limits, reportOptions, tool);
   } catch (e) {
     return buildErrorRecord(path, toPledgeError(e), tool);
   } finally {

@@ -3,9 +3,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { CLAUSES } from '../../rules/index.js';
 import { audit, exitStatus, type FailOn } from '../index.js';
 import type { Lang } from '../engine/types.js';
-import { renderJson } from '../report/json.js';
 import type { AuditRecord } from '../report/model.js';
-import { renderTerminal } from '../report/terminal.js';
+import { REPORT_FORMATS, renderRecords, type ReportFormat } from '../report/render.js';
+import { CONFIG_FILE, loadConfig } from '../config/config.js';
+import { applyConfig } from '../config/apply.js';
+import { readBaseline, writeBaseline } from '../config/baseline.js';
+import { localDate } from '../config/suppressions.js';
+import { resolve } from 'node:path';
 import { formatPledgeError, isPledgeError } from '../util/errors.js';
 import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
@@ -15,7 +19,10 @@ import { defaultLang, useColor, writeFileAtomic, type Io } from './io.js';
 import { listRules, renderRulesText } from './rules-list.js';
 
 interface AuditFlags {
-  format: 'text' | 'json';
+  format: ReportFormat;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
   output?: string;
   failOn: FailOn;
   lang?: Lang;
@@ -52,9 +59,12 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .command('audit', { isDefault: true })
     .description('audit one or more APKs (or AndroidManifest.xml files) and print a per-clause verdict')
     .argument('<inputs...>', 'APK files, or binary/plain-text AndroidManifest.xml')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a clause is at or above this verdict').argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on')).default('fail'))
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a clause is at or above this verdict (default: the config\'s failOn, else fail)').argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on')).default('fail'))
+    .option('--config <file>', `configuration (default: ${CONFIG_FILE} in the working directory, when present)`)
+    .option('--baseline <file>', 'findings recorded in this baseline are shown as baselined and do not fail the run')
+    .option('--write-baseline <file>', "record today's findings as the baseline")
     .addOption(new Option('--lang <lang>', 'language of messages (default: from LANG)').argParser(oneOf(['zh', 'en'] as const, '--lang')))
     .option('--strict', 'promote the warnings CLAUSES.md marks "FAIL under --strict"')
     .addOption(
@@ -72,24 +82,35 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .option('--no-color', 'never colour the output')
     .option('-v, --verbose', 'show every finding with all its evidence')
     .option('--debug', 'print stack traces of internal errors')
-    .action(async (inputs: string[], flags: AuditFlags) => {
+    .action(async (inputs: string[], flags: AuditFlags, command: Command) => {
       const lang = flags.lang ?? defaultLang(io.env);
-      const records: AuditRecord[] = [];
+      // A bad config or baseline is exit 2 (E_CONFIG, with the path of the bad field) before any audit.
+      const knownChecks = CLAUSES.flatMap((c) => c.checks.map((k) => k.meta.id));
+      const config = loadConfig(flags.config, io.cwd, { knownChecks })?.config;
+      const baseline = flags.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, flags.baseline));
+      const categories = flags.category ?? config?.categories ?? [];
+      const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
+      const audited: AuditRecord[] = [];
       for (const input of inputs) {
         // PLEDGE_NO_REACHABILITY exists for the benchmark, which reports what the call graph costs.
-        const record = await audit(input, { lang, strict: flags.strict === true, categories: flags.category ?? [], reachability: io.env.PLEDGE_NO_REACHABILITY !== '1' });
-        records.push(record);
+        const record = await audit(input, {
+          lang,
+          strict: flags.strict === true,
+          categories,
+          ...(config?.sdks === undefined ? {} : { declaredSdks: config.sdks }),
+          reachability: io.env.PLEDGE_NO_REACHABILITY !== '1',
+        });
+        audited.push(record);
         if (record.status === 'error' && flags.format === 'text' && flags.output === undefined) continue;
         if (record.status === 'error') io.err(`pledge-audit: ${record.error.code} ${record.target.file}: ${record.error.message}\n`);
       }
+      const records = applyConfig(audited, config, { today: localDate(new Date()), ...(baseline === undefined ? {} : { baseline }) });
+      if (flags.writeBaseline !== undefined) writeFileAtomic(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
       const toFile = flags.output !== undefined;
-      const text =
-        flags.format === 'json'
-          ? renderJson(records)
-          : renderTerminal(records, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true });
-      if (toFile) writeFileAtomic(flags.output as string, text);
+      const text = renderRecords(records, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd });
+      if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
       else io.out(text);
-      setExit(exitStatus(records, flags.failOn));
+      setExit(exitStatus(records, failOn));
     });
 
   const dump = program.command('dump').description('print decoded parts of an APK');
@@ -144,6 +165,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       io.out(flags.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : renderRulesText(rules));
       setExit(EXIT.OK);
     });
+
 
   return program;
 }

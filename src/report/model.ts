@@ -100,6 +100,47 @@ export interface AuditReport {
   coverage: { complete: boolean; notes: CoverageNote[] };
   /** Tolerated anomalies of the input (tampering evidence). */
   diagnostics: Diagnostic[];
+  /** The declared SDK list of the config, each entry with whether the audit found it (src/config). */
+  declaredSdks?: DeclaredSdkStatus[];
+  /** Every suppression of the config and what it did in this report (src/config). */
+  suppressions?: SuppressionStatus[];
+  /** Set when a baseline was applied (src/config/baseline.ts). */
+  baseline?: BaselineSummary;
+}
+
+/**
+ * One entry of the app's declared SDK list (the privacy policy's 第三方SDK目录). Declared but not
+ * detected is information, not a verdict: the SDK may be gone, loaded at runtime, or unknown to
+ * the catalogue.
+ */
+export interface DeclaredSdkStatus {
+  name: string;
+  /** Dotted package prefix. */
+  package: string;
+  detected: boolean;
+  /** Catalogue ids of the detected SDKs this entry covers. */
+  matches: string[];
+}
+
+export interface SuppressionStatus {
+  check: string;
+  location?: string;
+  reason: string;
+  /** YYYY-MM-DD: the last day the suppression works. */
+  expires?: string;
+  /** expired: past its date, it hides nothing and the findings it matches count again. */
+  state: 'active' | 'expired';
+  /** Findings it matches in this report. */
+  matched: number;
+}
+
+export interface BaselineSummary {
+  /** Findings also in the baseline: shown, not counted. */
+  baselined: number;
+  /** Findings not in the baseline (suppressed ones aside): they count. */
+  new: number;
+  /** Baseline entries of this app that no finding matches any more. */
+  absent: number;
 }
 
 /** An input that could not be analysed: still one record, so that batch output stays aligned. */

@@ -175,5 +175,5 @@ describe('pledge-audit CLI', () => {
 
 interface Report {
   target: { kind: string };
-  clauses: { findings: { check: string; messageId: string; fingerprint: string }[] }[];
+  clauses: { clause: number; coverage: { code: string }[]; findings: { check: string; messageId: string; fingerprint: string }[] }[];
 }
