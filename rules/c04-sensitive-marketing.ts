@@ -225,11 +225,11 @@ const thirdPartyEndpoints = defineCheck({
     const urls = facts.strings?.urls() ?? [];
     if (urls.length === 0) return;
     const vendors = vendorMatchers(facts);
-    const byVendor = new Map<string, { name: string; hits: typeof urls[number][] }>();
+    const byVendor = new Map<string, { name: string; hits: (typeof urls)[number][] }>();
     for (const u of urls) {
       const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(u.value)?.[1]?.toLowerCase();
       if (host === undefined) continue;
-      const v = vendors.find((m) => m.re.test(host));
+      const v = vendors.of(host);
       if (v === undefined) continue;
       const entry = byVendor.get(v.id) ?? { name: v.name[options.lang] ?? v.name.en, hits: [] };
       entry.hits.push(u);
@@ -242,29 +242,55 @@ const thirdPartyEndpoints = defineCheck({
   },
 });
 
-interface VendorMatcher {
+interface Vendor {
   id: string;
   name: { en: string; zh?: string };
-  re: RegExp;
 }
 
-let vendorCache: VendorMatcher[] | undefined;
+/** Which ad/tracker vendor a host belongs to: literal domains by suffix, the rest by regex. */
+interface VendorIndex {
+  of(host: string): Vendor | undefined;
+}
 
-/** Host patterns (Exodus network signatures) of the catalogue's ads, attribution and analytics SDKs. */
-function vendorMatchers(facts: AppFacts): VendorMatcher[] {
+let vendorCache: VendorIndex | undefined;
+
+/**
+ * Host signatures (Exodus network signatures) of the catalogue's ads, attribution and analytics
+ * SDKs. Most are a domain written as a regex (`\\.umeng\\.com`, `.*\\.jiguang\\.cn`): those become
+ * a suffix table, so a URL costs one lookup per label instead of hundreds of regex tests; the few
+ * real patterns (`mt[0-9]*\\.google\\.cn`) stay regexes, searched in the host as Exodus does.
+ */
+function vendorMatchers(facts: AppFacts): VendorIndex {
   if (vendorCache !== undefined) return vendorCache;
-  const out: VendorMatcher[] = [];
+  const bySuffix = new Map<string, Vendor>();
+  const patterns: { re: RegExp; vendor: Vendor }[] = [];
   for (const s of facts.catalogue.sdks) {
-    if (!ADS_ANALYTICS.has(s.category) || s.network.length === 0) continue;
-    try {
-      // Signatures are written for a host: anchor them at a label boundary and the end.
-      out.push({ id: s.id, name: { en: sdkDisplayName(s), ...(s.name.zh === undefined ? {} : { zh: s.name.zh }) }, re: new RegExp(`(^|\\.)(${s.network.join('|')})$`, 'i') });
-    } catch {
-      // A signature that is not a valid JavaScript regex is skipped rather than guessed at.
+    if (!ADS_ANALYTICS.has(s.category)) continue;
+    const vendor: Vendor = { id: s.id, name: { en: sdkDisplayName(s), ...(s.name.zh === undefined ? {} : { zh: s.name.zh }) } };
+    for (const sig of s.network) {
+      const literal = sig.replace(/^(\.\*)?(\\)?\.?/, '').replace(/\\([.-])/g, '$1').toLowerCase();
+      if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(literal)) {
+        if (!bySuffix.has(literal)) bySuffix.set(literal, vendor);
+        continue;
+      }
+      try {
+        patterns.push({ re: new RegExp(sig, 'i'), vendor });
+      } catch {
+        // A signature that is not a valid JavaScript regex is skipped rather than guessed at.
+      }
     }
   }
-  vendorCache = out;
-  return out;
+  vendorCache = {
+    of(host) {
+      for (let i = -1; i < host.length; i = host.indexOf('.', i + 1)) {
+        const hit = bySuffix.get(host.slice(i + 1));
+        if (hit !== undefined) return hit;
+        if (host.indexOf('.', i + 1) < 0) break;
+      }
+      return patterns.find((p) => p.re.test(host))?.vendor;
+    },
+  };
+  return vendorCache;
 }
 
 export default defineClause({
