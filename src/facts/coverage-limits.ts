@@ -141,7 +141,7 @@ export function appCoverageLimits(facts: AppFacts): AppCoverageLimit[] {
  * app whose own code is a handful of classes: the UI, its consent flow and its collection are
  * served from that site.
  */
-function webViewShell(facts: AppFacts): { activity: string; url: string; appClasses: number } | undefined {
+export function webViewShell(facts: AppFacts): { activity: string; url: string; appClasses: number } | undefined {
   const code = facts.code;
   const launcher = facts.manifest.launcherActivities[0];
   if (code === undefined || launcher === undefined) return undefined;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import c08 from '../../rules/c08-complaint-channel.js';
+import { appHits, loginEvidence, nearHits, timingCommitments } from '../../rules/lib/rights.js';
+import { locationIdentity } from '../../src/engine/fingerprint.js';
+import { fixtureFacts } from '../helpers/fixtures.js';
+import { runCheck } from '../helpers/rule-tester.js';
+
+// The text helpers behind clauses 6–8, where one fixture exercises several paths that a
+// check's first evidence alone cannot tell apart.
+
+describe('nearHits (deletion conditions)', () => {
+  it('finds conditions in the same string, a few layout lines away, and within a bundled document', async () => {
+    const near = nearHits(await fixtureFacts('rights-conditions'), 'DELETE_CONDITIONS', 'DELETE');
+    const at = near.map((n) => `${locationIdentity(n.hit.location)}#${n.hit.location.kind === 'file' ? n.hit.location.line : ''} ${n.hit.term}`);
+    // 注销须知 and its conditions in one string, as a resource and in the layout.
+    expect(at).toContain('resource:string/delete_notice# 手持身份证');
+    expect(at).toContain('file:res/layout/activity_delete_account.xml#10 人脸识别');
+    // 刷脸 four lines below 注销账号 in the deletion layout…
+    expect(at).toContain('file:res/layout/activity_delete_account.xml#14 刷脸');
+    // …but the same string on its own says nothing about deletion.
+    expect(at.filter((a) => a.startsWith('resource:string/delete_face'))).toEqual([]);
+    // The agreement's 刷脸 is about login, more than 200 characters before its deletion section.
+    expect(at.filter((a) => a.startsWith('file:assets/agreement.html') && a.endsWith('刷脸'))).toEqual([]);
+    // 结清 81 characters after 注销账号 in the agreement: beyond the excerpt, within the document.
+    const doc = near.find((n) => n.hit.term === '结清');
+    expect(doc?.hit.location).toMatchObject({ kind: 'file', entry: 'assets/agreement.html' });
+    expect(doc?.excerpt).toMatch(/注销账号.*结清/);
+  });
+
+  it('ignores conditions far from deletion in a bundled policy', async () => {
+    const facts = await fixtureFacts('rights-complete');
+    expect(appHits(facts, 'DELETE_CONDITIONS').hits.map((h) => h.term)).toContain('刷脸');
+    expect(nearHits(facts, 'DELETE_CONDITIONS', 'DELETE')).toEqual([]);
+  });
+});
+
+describe('loginEvidence', () => {
+  it('does not read a company registration address (注册地址) as accounts', async () => {
+    const facts = await fixtureFacts('rights-share-only');
+    expect(facts.strings?.hits('LOGIN').map((h) => h.term)).toContain('注册');
+    expect(appHits(facts, 'LOGIN').hits).toEqual([]);
+    // WeChat OpenSDK is there, but only to share.
+    expect(facts.sdks.map((f) => f.record.id)).toContain('wechat-opensdk');
+    expect(loginEvidence(facts)).toBeUndefined();
+  });
+
+  it('reads a WeChat auth request and a used login SDK as accounts', async () => {
+    expect(loginEvidence(await fixtureFacts('rights-remote'))?.summary.en).toBe('WeChat login (SendAuth)');
+    expect(loginEvidence(await fixtureFacts('rights-shell'))?.summary.en).toBe('China Unicom one-click login (中国联通一键登录)');
+  });
+});
+
+describe('timingCommitments', () => {
+  it('does not take a shop\'s return window for a commitment to answer requests', async () => {
+    const facts = await fixtureFacts('rights-missing');
+    expect(appHits(facts, 'TIMING').hits.map((h) => h.snippet)).toEqual(['签收后15日内可申请退货']);
+    expect(timingCommitments(facts)).toEqual([]);
+  });
+
+  it('takes 15个工作日 in a bundled policy, reading past a first use about delivery', async () => {
+    const facts = await fixtureFacts('rights-complete');
+    // The index keeps the first occurrence only: the gift-delivery time.
+    expect(appHits(facts, 'TIMING').hits.map((h) => h.snippet)).toEqual([expect.stringContaining('发货')]);
+    const found = timingCommitments(facts);
+    expect(found.map((h) => locationIdentity(h.location))).toEqual(['file:assets/privacy.html']);
+    expect(found[0]?.snippet).toContain('答复');
+  });
+});
+
+describe('c08/complaint-channel', () => {
+  it('lists a customer-service SDK among the channels', async () => {
+    const check = c08.checks.find((c) => c.meta.id === 'c08/complaint-channel');
+    if (check === undefined) throw new Error('c08/complaint-channel');
+    const [finding] = runCheck(await fixtureFacts('rights-share-only'), c08, check);
+    expect(finding?.message.en).toContain('Umeng Feedback');
+    expect(finding?.evidence.map((e) => (e.owner?.kind === 'sdk' ? e.owner.id : undefined))).toContain('umeng-feedback');
+  });
+});
