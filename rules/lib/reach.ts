@@ -2,7 +2,9 @@ import type { Evidence } from '../../src/engine/types.js';
 import type { AppFacts } from '../../src/facts/app-facts.js';
 import { descriptorToClassName } from '../../src/facts/app-facts.js';
 import type { ReachHit, StartupRoot } from '../../src/facts/reach.js';
-import { methodToJava } from '../../src/report/location.js';
+import { shortPath } from '../../src/report/location.js';
+
+export { shortPath };
 
 const ROOT_LABEL = {
   en: { provider: 'provider', application: 'Application', launcher: 'launcher activity', 'boot-receiver': 'boot receiver' },
@@ -12,19 +14,6 @@ const ROOT_LABEL = {
 /** `Application com.x.App.onCreate` / `启动页 com.x.Main.onCreate`. */
 export function rootLabel(r: StartupRoot, lang: 'en' | 'zh'): string {
   return `${ROOT_LABEL[lang][r.kind]} ${descriptorToClassName(r.cls)}.${r.method}`;
-}
-
-/** `App.onCreate → DeviceProfile.collect → installedApps`: short class names, at most five hops shown. */
-export function shortPath(path: readonly string[]): string {
-  const hop = (k: string): string => {
-    const j = methodToJava(k);
-    const hash = j.indexOf('#');
-    const cls = hash < 0 ? j : j.slice(0, hash);
-    const name = hash < 0 ? '' : j.slice(hash + 1, j.indexOf('(', hash));
-    return `${cls.slice(cls.lastIndexOf('.') + 1)}.${name}`;
-  };
-  const hops = path.map(hop);
-  return hops.length <= 5 ? hops.join(' → ') : [...hops.slice(0, 2), '…', ...hops.slice(-2)].join(' → ');
 }
 
 /** Evidence at the reached call: the call site, its owner, and the whole chain in `path`. */

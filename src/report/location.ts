@@ -63,3 +63,16 @@ export function formatLocation(l: Location): string {
       return '(whole app)';
   }
 }
+
+/** `App.onCreate → DeviceProfile.collect → installedApps`: short class names, at most five hops shown. */
+export function shortPath(path: readonly string[]): string {
+  const hop = (k: string): string => {
+    const j = methodToJava(k);
+    const hash = j.indexOf('#');
+    const cls = hash < 0 ? j : j.slice(0, hash);
+    const name = hash < 0 ? '' : j.slice(hash + 1, j.indexOf('(', hash));
+    return `${cls.slice(cls.lastIndexOf('.') + 1)}.${name}`;
+  };
+  const hops = path.map(hop);
+  return hops.length <= 5 ? hops.join(' → ') : [...hops.slice(0, 2), '…', ...hops.slice(-2)].join(' → ');
+}

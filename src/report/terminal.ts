@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ClauseResult, Finding, Lang, Verdict } from '../engine/types.js';
-import { formatLocation } from './location.js';
+import { formatLocation, shortPath } from './location.js';
 import type { AuditError, AuditRecord, AuditReport } from './model.js';
 import { sanitizeForTerminal } from './sanitize.js';
 
@@ -36,6 +36,7 @@ const T = {
     manual: 'check by hand',
     summary: 'Summary',
     notes: 'Notes',
+    via: 'via',
     diagnostics: (n: number) => `${n} parser note${n === 1 ? '' : 's'} (anomalies Android tolerates; often evidence of packing or tampering)`,
     error: 'could not be analysed',
     ruleError: 'check error',
@@ -47,6 +48,7 @@ const T = {
     manual: '人工核查',
     summary: '汇总',
     notes: '说明',
+    via: '路径',
     diagnostics: (n: number) => `${n} 条解析提示（Android 可容忍的异常，常见于加固或篡改）`,
     error: '无法分析',
     ruleError: '检查出错',
@@ -64,6 +66,8 @@ function findingLines(c: ChalkInstance, f: Finding, lang: Lang, verbose: boolean
     const owner = e.owner?.kind === 'sdk' || e.owner?.kind === 'library' ? c.magenta(` [${s(e.owner.name)}]`) : '';
     const detail = e.detail !== undefined && verbose ? c.dim(` — ${s(e.detail)}`) : '';
     lines.push(`         ${c.dim(s(formatLocation(e.location)))}${owner}${detail}`);
+    // The call chain from a startup entry point is the evidence a reviewer checks first.
+    if (!verbose && e.path !== undefined && e.path.length > 1) lines.push(`         ${c.dim(`${T[lang].via} ${s(shortPath(e.path))}`)}`);
   }
   if (!verbose && f.evidence.length > 1) lines.push(c.dim(`         … ${f.evidence.length - 1} more`));
   return lines;
