@@ -18,5 +18,8 @@ await build({
   banner: { js: "import { createRequire as __pledgeRequire } from 'node:module'; const require = __pledgeRequire(import.meta.url);" },
   sourcemap: false,
   legalComments: 'none',
+  // Native (better-sqlite3) or file-layout-dependent (bullmq) packages load from node_modules at
+  // run time; the batch commands import them lazily, so a single-app audit never loads them.
+  external: ['better-sqlite3', 'bullmq'],
   logLevel: 'warning',
 });

@@ -17,6 +17,7 @@ import { renderSdkInventory, sdkInventory } from './sdks.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { defaultLang, useColor, writeFileAtomic, type Io } from './io.js';
 import { listRules, renderRulesText } from './rules-list.js';
+import { registerBatchCommands } from './batch-commands.js';
 
 interface AuditFlags {
   format: ReportFormat;
@@ -166,6 +167,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       setExit(EXIT.OK);
     });
 
+  registerBatchCommands(program, io, setExit);
 
   return program;
 }

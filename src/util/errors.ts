@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   E_INPUT_UNREADABLE: 'input could not be read (permissions, I/O error, not a regular file)',
   E_INPUT_UNSUPPORTED: 'input is neither an APK, a split bundle nor an AndroidManifest.xml',
   E_INPUT_TOO_LARGE: 'input file exceeds the size limit',
+  E_INPUT_SYMLINK_LOOP: 'input is a symbolic link that never resolves (a loop of links)',
+  E_BUNDLE_NO_BASE: 'split bundle (.apks/.xapk) holds no base APK (every APK in it is a split)',
   E_ZIP_NO_EOCD: 'no end-of-central-directory record: not a zip, or truncated',
   E_ZIP_BAD_EOCD: 'end-of-central-directory record is inconsistent with the file',
   E_ZIP_MULTI_DISK: 'multi-disk zip archives are not supported (Android rejects them)',
@@ -42,6 +44,9 @@ export const ERROR_CODES = {
   E_TIMEOUT: 'analysis of this app exceeded the time limit',
   E_MEMORY: 'analysis of this app exceeded the memory limit',
   E_WORKER_CRASHED: 'the worker analysing this app exited unexpectedly',
+  E_QUEUE_FAILED: 'the job queue gave up on this app (its workers were lost or failed transiently on every attempt)',
+  E_QUEUE_UNAVAILABLE: 'the job queue (Redis) cannot be reached',
+  E_STORE_INVALID: 'the results store cannot be opened, is not a pledge-audit store, or has a newer schema',
   E_RULE_CRASHED: 'a rule failed with an internal error (a bug in pledge-audit)',
   E_INTERNAL: 'internal error (a bug in pledge-audit)',
 } as const;
