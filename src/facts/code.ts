@@ -212,15 +212,16 @@ export class CodeFacts {
     const out: CodeSite[] = [];
     for (const u of this.units) {
       const t = u.scan.constStrings;
-      const verdict = new Map<number, boolean>();
+      // 0 not tested yet, 1 matches, 2 does not: each distinct string is tested once.
+      const verdict = new Uint8Array(u.dex.stringCount);
       for (let i = 0; i < t.count; i++) {
         const ref = t.ref[i] as number;
-        let ok = verdict.get(ref);
-        if (ok === undefined) {
-          ok = pred(u.dex.string(ref));
-          verdict.set(ref, ok);
+        let v = verdict[ref];
+        if (v === 0) {
+          v = pred(u.dex.string(ref)) ? 1 : 2;
+          verdict[ref] = v;
         }
-        if (ok) out.push({ unit: u, caller: t.caller[i] as number, pc: t.pc[i] as number, ref });
+        if (v === 1) out.push({ unit: u, caller: t.caller[i] as number, pc: t.pc[i] as number, ref });
       }
     }
     return out;
