@@ -1,30 +1,10 @@
+import { cleanText, escapeHtml } from '../report/sanitize.js';
 import type { Lang } from '../engine/types.js';
 import type { AppRef, StoreSummary } from './store-report.js';
 
-/**
- * The store report as one self-contained HTML file: no script, no external asset, charts as
- * inline SVG. Every string that comes from an app (package names, paths, SDK names from the
- * catalogue matched in the app) goes through `esc`.
- */
+/** App- and path-derived text for HTML: made plain (controls, escapes, bidi overrides) and escaped. */
 export function esc(s: string | number | null): string {
-  if (s === null) return '';
-  return String(s).replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => {
-    switch (c) {
-      case '&':
-        return '&amp;';
-      case '<':
-        return '&lt;';
-      case '>':
-        return '&gt;';
-      case '"':
-        return '&quot;';
-      case "'":
-        return '&#39;';
-      default:
-        // Control characters are not allowed in HTML text: show them as escapes.
-        return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-    }
-  });
+  return s === null ? '' : escapeHtml(cleanText(String(s), { max: 500 }));
 }
 
 const COLORS = { pass: '#2e7d32', review: '#5c6bc0', warn: '#ef8f00', fail: '#c62828' } as const;

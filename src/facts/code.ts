@@ -26,7 +26,7 @@ export interface DexUnit {
 
 const SCANNED_PREFIXES = [...FRAMEWORK_PREFIXES, 'Lorg/apache/http/'];
 
-interface RefIndex {
+export interface RefIndex {
   /** start[r]..start[r+1] are the positions in `rows` of the sites whose ref is r. */
   start: Uint32Array;
   rows: Uint32Array;
@@ -286,19 +286,7 @@ export class CodeFacts {
   private refIndex(t: SiteTable, refCount: number): RefIndex {
     let idx = this.refIndexes.get(t);
     if (idx === undefined) {
-      const start = new Uint32Array(refCount + 1);
-      for (let i = 0; i < t.count; i++) {
-        const r = t.ref[i] as number;
-        if (r < refCount) (start[r + 1] as number)++;
-      }
-      for (let r = 0; r < refCount; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
-      const fill = start.slice(0, refCount);
-      const rows = new Uint32Array(start[refCount] as number);
-      for (let i = 0; i < t.count; i++) {
-        const r = t.ref[i] as number;
-        if (r < refCount) rows[(fill[r] as number)++] = i;
-      }
-      idx = { start, rows };
+      idx = groupRows(t.ref, t.count, refCount);
       this.refIndexes.set(t, idx);
     }
     return idx;
@@ -320,4 +308,24 @@ export class CodeFacts {
     }
     return out;
   }
+}
+
+/**
+ * Rows of a site table grouped by one of its columns (a counting sort): the rows whose key is k are
+ * rows[start[k] .. start[k + 1]). Keys at or above `keyCount` (hostile tables) are left out.
+ */
+export function groupRows(keys: Uint32Array, count: number, keyCount: number): RefIndex {
+  const start = new Uint32Array(keyCount + 1);
+  for (let i = 0; i < count; i++) {
+    const k = keys[i] as number;
+    if (k < keyCount) (start[k + 1] as number)++;
+  }
+  for (let k = 0; k < keyCount; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const fill = start.slice(0, keyCount);
+  const rows = new Uint32Array(start[keyCount] as number);
+  for (let i = 0; i < count; i++) {
+    const k = keys[i] as number;
+    if (k < keyCount) rows[(fill[k] as number)++] = i;
+  }
+  return { start, rows };
 }

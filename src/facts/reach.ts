@@ -3,7 +3,7 @@ import { PledgeError } from '../util/errors.js';
 import type { Manifest } from '../manifest/model.js';
 import type { SdkRecord } from '../sdk/types.js';
 import type { ApiUse } from './api-uses.js';
-import type { CodeFacts, DexUnit } from './code.js';
+import { groupRows, type CodeFacts, type DexUnit } from './code.js';
 
 /**
  * "Before consent" reachability (CLAUSES.md §2.6, evidence level E2): which personal-information
@@ -101,21 +101,7 @@ class CallerIndex {
   sitesOf(unit: DexUnit, caller: number): number[] {
     let idx = this.starts.get(unit);
     if (idx === undefined) {
-      const t = unit.scan.invokes;
-      const n = unit.dex.methodCount;
-      const start = new Uint32Array(n + 1);
-      for (let i = 0; i < t.count; i++) {
-        const c = t.caller[i] as number;
-        if (c < n) (start[c + 1] as number)++;
-      }
-      for (let c = 0; c < n; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-      const fill = start.slice(0, n);
-      const rows = new Uint32Array(start[n] as number);
-      for (let i = 0; i < t.count; i++) {
-        const c = t.caller[i] as number;
-        if (c < n) rows[(fill[c] as number)++] = i;
-      }
-      idx = { start, rows };
+      idx = groupRows(unit.scan.invokes.caller, unit.scan.invokes.count, unit.dex.methodCount);
       this.starts.set(unit, idx);
     }
     const out: number[] = [];

@@ -71,9 +71,11 @@ describe('pledge-audit report', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(3);
     expect(html).not.toMatch(/<script|<img|<link|<iframe|<[^>]*\s(src|href)=/i);
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.apk');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;.apk');
     expect(html).toContain('各承诺条款的结论分布');
-    expect(esc('a<b>&"\'\u0007')).toBe('a&lt;b&gt;&amp;&quot;&#39;\\x07');
+    // The same escaping as the single-app HTML report: markup characters as references, control
+    // characters and bidi overrides dropped.
+    expect(esc('a<b>&"\'\u0007\u202e')).toBe('a&#60;b&#62;&#38;&#34;&#39;');
   });
 
   it('refuses a file that is not a store, and a store of a newer schema (E_STORE_INVALID, exit 3)', () => {
