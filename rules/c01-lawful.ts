@@ -2,7 +2,8 @@ import { defineCheck, defineClause } from '../src/engine/types.js';
 import { manifestEvidence } from './lib/evidence.js';
 import { isDangerous, runtimeGroup } from './lib/permissions.js';
 import { siteEvidence } from './lib/code.js';
-import { groupsIn, hasText, hitsOf, indexComplete, isSimplified, policyUrls, privacyPolicyDocs, SOURCES, textEvidence } from './lib/text.js';
+import { groupsIn, indexComplete, isSimplified, policyUrls, privacyPolicyDocs, SOURCES, textEvidence } from './lib/text.js';
+import { appHits, isAppText } from './lib/rights.js';
 import { matchLexicon } from '../src/facts/strings/index.js';
 import type { LexiconGroup } from '../src/facts/strings/types.js';
 import { descriptorToClassName, type AppFacts } from '../src/facts/app-facts.js';
@@ -147,7 +148,8 @@ const noPrivacyPolicy = defineCheck({
     },
   },
   run({ facts, report, options }) {
-    if (facts.strings === undefined || hasText(facts, 'POLICY') || policyUrls(facts).length > 0) return;
+    // The app's own text: an SDK's resources or code mentioning its own policy is not the app's.
+    if (facts.strings === undefined || appHits(facts, 'POLICY').present || policyUrls(facts).some((u) => isAppText(facts, u))) return;
     const complete = indexComplete(facts);
     report({ messageId: complete ? 'none' : 'cut', verdict: complete ? 'fail' : 'review', data: { sources: SOURCES[options.lang] }, evidence: [manifestEvidence('/manifest/application', 'application')] });
   },
@@ -175,9 +177,10 @@ const noConsentChoice = defineCheck({
     },
   },
   run({ facts, report }) {
-    if (facts.strings === undefined || !hasText(facts, 'POLICY') || hasText(facts, 'CONSENT_REFUSE')) return;
-    const policy = hitsOf(facts, 'POLICY')[0];
-    const weak = hitsOf(facts, 'CONSENT_WEAK').filter((h) => isWholeLabel(h.snippet, h.term));
+    const policies = appHits(facts, 'POLICY');
+    if (facts.strings === undefined || !policies.present || appHits(facts, 'CONSENT_REFUSE').present) return;
+    const policy = policies.hits[0];
+    const weak = appHits(facts, 'CONSENT_WEAK').hits.filter((h) => isWholeLabel(h.snippet, h.term));
     const anchor = weak[0] ?? policy;
     if (anchor === undefined) return;
     report({
@@ -240,7 +243,7 @@ const policyNotChinese = defineCheck({
     },
   },
   run({ facts, report }) {
-    const hits = hitsOf(facts, 'POLICY');
+    const hits = appHits(facts, 'POLICY').hits;
     if (hits.length === 0 || hits.some((h) => h.lang === 'zh' && isSimplified(h.term))) return;
     const first = hits[0] as (typeof hits)[number];
     report({ messageId: 'only', verdict: 'warn', data: { terms: [...new Set(hits.map((h) => `"${h.term}"`))].slice(0, 5).join(', ') }, evidence: [textEvidence(first), ...hits.slice(1, 3).map(textEvidence)] });

@@ -8,6 +8,8 @@ export const STRING_CASES: Record<string, CheckCases> = {
     fires: [
       { fixture: 'code-risky', expect: [{ messageId: 'none', verdict: 'fail', at: APP }] },
       { fixture: 'manifest-risky', expect: [{ messageId: 'none', verdict: 'fail', at: APP }] },
+      // Only an SDK's resources and code mention a privacy policy: not the app's.
+      { fixture: 'policy-sdk-only', expect: [{ messageId: 'none', verdict: 'fail', at: APP }] },
     ],
     // A policy in resources (demo-shop, in a dialog and as a link), in assets (clean), in
     // Traditional Chinese and English only (policy-english).
