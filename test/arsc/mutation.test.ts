@@ -6,19 +6,8 @@ import { parseArsc, type ResourceTable } from '../../src/arsc/index.js';
 import { DiagnosticSink } from '../../src/util/diagnostics.js';
 import { PledgeError } from '../../src/util/errors.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
+import { prng } from '../helpers/prng.js';
 import { buildArsc } from './arsc-builder.js';
-
-/** mulberry32: a small seeded PRNG, so that every run mutates the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INTERESTING = [0, 1, 0xff, 0xffff, 0xfffe, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffffffc, 8, 0x54, 0x120];
 

@@ -1,27 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileSource } from '../../src/apk/source.js';
-import { openZip } from '../../src/apk/zip.js';
 import { decodeAxml } from '../../src/axml/decode.js';
 import { ANDROID_NS, type XmlElement } from '../../src/axml/types.js';
 import { displayName } from '../../src/axml/values.js';
 import { DiagnosticSink } from '../../src/util/diagnostics.js';
 import { isPledgeError } from '../../src/util/errors.js';
-import { corpusFiles, hasCorpus, REPO } from '../helpers/corpus.js';
+import { corpusFiles, hasCorpus, manifestBytes, REPO } from '../helpers/corpus.js';
 
 type Golden = Record<string, { androguard?: 'failed'; elements?: [string, string[]][] }>;
 const golden = JSON.parse(readFileSync(join(REPO, 'test/data/axml-androguard-names.json'), 'utf8')) as Golden;
-
-function manifestBytes(path: string): Uint8Array {
-  if (!path.endsWith('.apk')) return readFileSync(path);
-  const zip = openZip(new FileSource(path));
-  try {
-    return zip.read('AndroidManifest.xml');
-  } finally {
-    zip.source.close();
-  }
-}
 
 /**
  * Files where androguard prints the attribute name string from the pool while Android (and we)

@@ -8,19 +8,8 @@ import { hasNoBranch, invokeArguments, isReturnVoidOnly, returnsConstantTrue } f
 import { scanDex } from '../../src/dex/scan.js';
 import { PledgeError } from '../../src/util/errors.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
+import { prng } from '../helpers/prng.js';
 import { fixture } from './helpers.js';
-
-/** mulberry32: a small seeded PRNG, so every run mutates the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Tally {
   values: number;

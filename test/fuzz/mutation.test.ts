@@ -2,14 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileSource } from '../../src/apk/source.js';
-import { openZip } from '../../src/apk/zip.js';
 import { decodeAxml } from '../../src/axml/decode.js';
 import { audit } from '../../src/index.js';
 import { buildManifest } from '../../src/manifest/build.js';
 import { DiagnosticSink } from '../../src/util/diagnostics.js';
 import { isPledgeError } from '../../src/util/errors.js';
-import { corpusFiles, corpusPath, hasCorpus } from '../helpers/corpus.js';
+import { corpusFiles, corpusPath, hasCorpus, manifestBytes } from '../helpers/corpus.js';
 import { fixtureApk } from '../helpers/fixtures.js';
 import { mutate, prng } from '../helpers/prng.js';
 
@@ -20,16 +18,6 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const work = mkdtempSync(join(tmpdir(), 'pledge-fuzz-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function manifestOf(path: string): Uint8Array {
-  if (!path.endsWith('.apk')) return readFileSync(path);
-  const zip = openZip(new FileSource(path));
-  try {
-    return zip.read('AndroidManifest.xml');
-  } finally {
-    zip.source.close();
-  }
-}
-
 const manifestSeeds = hasCorpus()
   ? [...corpusFiles('axml'), corpusPath('apk/insecurebankv2__app-release.apk'), corpusPath('apk/mobpush__MobPush__30f7b6d.apk'), corpusPath('apk/weibosdk__WeiboSDKDemo.apk')]
   : [];
@@ -37,7 +25,7 @@ const manifestSeeds = hasCorpus()
 describe.skipIf(!hasCorpus())('mutated binary manifests: a manifest or a PledgeError, nothing else', () => {
   for (const file of manifestSeeds) {
     it(basename(file), () => {
-      const original = manifestOf(file);
+      const original = manifestBytes(file);
       const rnd = prng(SEED ^ original.length);
       for (let i = 0; i < RUNS; i++) {
         const { bytes, what } = mutate(original, rnd);

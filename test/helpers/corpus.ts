@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FileSource } from '../../src/apk/source.js';
+import { openZip } from '../../src/apk/zip.js';
 
 /** The repository root and the read-only ../shared beside it (never written to, never copied). */
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,4 +54,15 @@ export function corpusFiles(sub: string): string[] {
 
 export function corpusPath(rel: string): string {
   return join(CORPUS, rel);
+}
+
+/** The binary AndroidManifest.xml of an APK, or the file itself when it is a bare manifest. */
+export function manifestBytes(path: string): Uint8Array {
+  if (!path.endsWith('.apk')) return readFileSync(path);
+  const zip = openZip(new FileSource(path));
+  try {
+    return zip.read('AndroidManifest.xml');
+  } finally {
+    zip.source.close();
+  }
 }

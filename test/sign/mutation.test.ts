@@ -13,24 +13,13 @@ import { identifyV1Signer } from '../../src/sign/v1.js';
 import { DiagnosticSink } from '../../src/util/diagnostics.js';
 import { PledgeError } from '../../src/util/errors.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
+import { prng } from '../helpers/prng.js';
 
 /**
  * Seeded mutations of real signing data: the property is "returns, or throws PledgeError — nothing
  * else, and terminates". readSigning itself must not throw at all for damage inside the signing
  * block, since it turns every signing anomaly into a diagnostic.
  */
-
-/** mulberry32: small, seeded, and the same everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1–4 edits: a random byte, a random uint32 (length fields are uint32), a zeroed run, or 0xff bytes. */
 function mutate(buf: Buffer, from: number, to: number, rnd: () => number): void {
