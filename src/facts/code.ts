@@ -260,7 +260,16 @@ export class CodeFacts {
     if (hit === undefined) {
       hit = [];
       const t = site.unit.scan.constStrings;
-      for (let i = 0; i < t.count; i++) if (t.caller[i] === site.caller) hit.push(site.unit.dex.string(t.ref[i] as number));
+      // Grouped by caller once per DEX: the call graph asks this for many methods, and a pass over
+      // every const-string of the DEX per method would be quadratic on a large app.
+      let byCaller = this.stringsByCaller.get(t);
+      if (byCaller === undefined) {
+        byCaller = groupRows(t.caller, t.count, site.unit.dex.methodCount);
+        this.stringsByCaller.set(t, byCaller);
+      }
+      for (let k = byCaller.start[site.caller] ?? 0, e = byCaller.start[site.caller + 1] ?? 0; k < e; k++) {
+        hit.push(site.unit.dex.string(t.ref[byCaller.rows[k] as number] as number));
+      }
       this.methodStrings.set(key, hit);
     }
     return hit;
@@ -278,6 +287,7 @@ export class CodeFacts {
   }
 
   private readonly refIndexes = new WeakMap<SiteTable, RefIndex>();
+  private readonly stringsByCaller = new WeakMap<SiteTable, RefIndex>();
 
   /**
    * Sites of a table grouped by `ref` (a counting sort, built once per table on first query), so
