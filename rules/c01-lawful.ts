@@ -1,4 +1,4 @@
-import { defineCheck, defineClause } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
 import { manifestEvidence } from './lib/evidence.js';
 import { isDangerous, runtimeGroup } from './lib/permissions.js';
 import { siteEvidence } from './lib/code.js';

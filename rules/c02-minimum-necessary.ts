@@ -1,4 +1,4 @@
-import { defineCheck, defineClause } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
 import type { ApiUse } from '../src/facts/api-uses.js';
 import { loadData } from '../src/util/data-path.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, siteEvidence, useEvidence } from './lib/code.js';

@@ -1,5 +1,6 @@
 import { hitsOf, textEvidence } from './lib/text.js';
-import { defineCheck, defineClause, type Evidence } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
+import type { Evidence } from '../src/model/index.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, useEvidence } from './lib/code.js';
 import { sdkEvidence, sdkName } from './lib/sdk.js';
 

@@ -1,4 +1,4 @@
-import { defineCheck, defineClause } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, useEvidence } from './lib/code.js';
 import { hasText, SOURCES, textEvidence } from './lib/text.js';
 import { piKindInfo } from '../src/facts/pi-table.js';

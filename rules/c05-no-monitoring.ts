@@ -1,4 +1,4 @@
-import { defineCheck, defineClause } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
 import { hasCategory } from './lib/categories.js';
 import type { Component } from '../src/manifest/model.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, useEvidence } from './lib/code.js';

@@ -1,4 +1,5 @@
-import { defineCheck, defineClause, type Evidence } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
+import type { Evidence } from '../src/model/index.js';
 import type { AppFacts } from '../src/facts/app-facts.js';
 import { descriptorToClassName } from '../src/facts/app-facts.js';
 import type { CodeSite } from '../src/facts/code.js';

@@ -1,4 +1,5 @@
-import { defineCheck, defineClause, type Evidence } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
+import type { Evidence } from '../src/model/index.js';
 import type { AppFacts } from '../src/facts/app-facts.js';
 import type { SdkFinding } from '../src/facts/sdk-inventory.js';
 import type { ExtractedValue, TextHit } from '../src/facts/strings/types.js';

@@ -1,4 +1,4 @@
-import { defineCheck, defineClause } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
 import { sdkDisplayName } from '../src/facts/app-facts.js';
 import { groupBy, kindLabel, MAX_EVIDENCE, ownerKey, ownerLabel, siteEvidence, useEvidence } from './lib/code.js';
 import { describeComponent, manifestEvidence } from './lib/evidence.js';

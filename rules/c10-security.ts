@@ -1,4 +1,5 @@
-import { defineCheck, defineClause, type Evidence, type Owner } from '../src/engine/types.js';
+import { defineCheck, defineClause } from '../src/engine/legacy.js';
+import type { Evidence, Owner } from '../src/model/index.js';
 import { hasNoBranch, isReturnVoidOnly, returnsConstantTrue } from '../src/dex/method-analysis.js';
 import { descriptorToClassName, type AppFacts } from '../src/facts/app-facts.js';
 import type { CodeSite } from '../src/facts/code.js';

@@ -1,4 +1,5 @@
-import type { ClauseModule } from '../src/engine/types.js';
+import type { ClauseDefinition } from '../src/engine/check.js';
+import { adaptLegacyClause } from '../src/engine/legacy.js';
 import c01 from './c01-lawful.js';
 import c02 from './c02-minimum-necessary.js';
 import c03 from './c03-fair-pricing.js';
@@ -10,5 +11,5 @@ import c08 from './c08-complaint-channel.js';
 import c09 from './c09-third-party-sdks.js';
 import c10 from './c10-security.js';
 
-/** The ten clause modules in pledge order: an explicit list, never a directory glob. */
-export const CLAUSES: readonly ClauseModule[] = [c01, c02, c03, c04, c05, c06, c07, c08, c09, c10];
+/** The ten clauses in pledge order: an explicit list, never a directory glob. */
+export const CLAUSES: readonly ClauseDefinition[] = [c01, c02, c03, c04, c05, c06, c07, c08, c09, c10].map(adaptLegacyClause);

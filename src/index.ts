@@ -1,10 +1,11 @@
 import { resolveCategories } from './engine/categories.js';
 import { appCoverageLimits } from './facts/coverage-limits.js';
 import { CLAUSES } from '../rules/index.js';
-import type { AppCoverageLimit } from './engine/run.js';
+import type { AppCoverageLimit } from './model/index.js';
 import { runClauses } from './engine/run.js';
-import type { ClauseModule, Lang, Verdict } from './engine/types.js';
-import { VERDICT_RANK } from './engine/types.js';
+import type { ClauseDefinition as ClauseModule, RuleOptions } from './engine/check.js';
+import type { Lang, Verdict } from './model/index.js';
+import { VERDICT_RANK } from './model/index.js';
 import { loadApp, type LoadOptions } from './facts/load.js';
 import { buildErrorRecord, buildReport } from './report/build.js';
 import type { AuditRecord, ToolInfo } from './report/model.js';
@@ -13,7 +14,9 @@ import { withLimits } from './util/limits.js';
 import { toolVersion } from './version.js';
 
 export type { AuditRecord, AuditReport, AuditError } from './report/model.js';
-export type { ClauseModule, ClauseResult, Finding, Evidence, Location, Verdict } from './engine/types.js';
+export type { Finding, Evidence, Location, Verdict } from './model/index.js';
+export type { ClauseDefinition } from './engine/check.js';
+export type { ClauseResult } from './engine/run.js';
 
 export interface AuditOptions {
   lang?: Lang;
@@ -52,10 +55,11 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
     await facts.analyseCode(withLimits(options.limits));
     const reportOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories };
     // The declared list reaches the rules but not report.options (the config, not the audit, owns it).
-    const ruleOptions = options.declaredSdks === undefined ? reportOptions : { ...reportOptions, declaredSdks: options.declaredSdks };
+    const ruleOptions: RuleOptions = options.declaredSdks === undefined ? { strict: reportOptions.strict, categories } : { strict: reportOptions.strict, categories, declaredSdks: options.declaredSdks };
     const limits: AppCoverageLimit[] = appCoverageLimits(facts);
-    const clauses = runClauses(facts, options.clauses ?? CLAUSES, ruleOptions, limits);
-    return buildReport(facts, clauses, limits, reportOptions, tool);
+    const defs = options.clauses ?? CLAUSES;
+    const clauses = runClauses(facts, defs, ruleOptions, limits);
+    return buildReport(facts, clauses, limits, reportOptions, tool, defs);
   } catch (e) {
     return buildErrorRecord(path, toPledgeError(e), tool);
   } finally {
@@ -67,7 +71,7 @@ export type FailOn = Verdict | 'never';
 
 /** 0 nothing at or above --fail-on, 1 something is, 3 an input could not be analysed. */
 export function exitStatus(records: readonly AuditRecord[], failOn: FailOn): 0 | 1 | 3 {
-  if (records.some((r) => r.status === 'error' || r.clauses.some((c) => c.error !== undefined))) return 3;
+  if (records.some((r) => r.status === 'error' || r.clauses.some((c) => c.errors !== undefined))) return 3;
   if (failOn === 'never') return 0;
   const threshold = VERDICT_RANK[failOn];
   const hit = records.some((r) => r.status === 'ok' && r.clauses.some((c) => c.verdict !== 'pass' && VERDICT_RANK[c.verdict] >= threshold));

@@ -1,4 +1,4 @@
-import { defineCheck } from '../../src/engine/types.js';
+import { defineCheck } from '../../src/engine/legacy.js';
 import { isDeclared, packageList, UNDECLARED_SDK_CHECK, UNDECLARED_SDK_MESSAGES } from '../../src/engine/declared-sdks.js';
 import { MAX_EVIDENCE } from '../lib/code.js';
 import { sdkEvidence, sdkName } from '../lib/sdk.js';

@@ -1,5 +1,5 @@
 import { findCategory, type AppCategory } from '../../src/engine/categories.js';
-import type { RuleOptions } from '../../src/engine/types.js';
+import type { RuleOptions } from '../../src/engine/check.js';
 
 /**
  * Device-sourced PI kinds the necessary-information rule is about. Camera, microphone, screen,

@@ -1,4 +1,4 @@
-import type { Evidence, Owner } from '../../src/engine/types.js';
+import type { Evidence, Owner } from '../../src/model/index.js';
 import type { AppFacts } from '../../src/facts/app-facts.js';
 import { descriptorToClassName } from '../../src/facts/app-facts.js';
 import type { ApiUse } from '../../src/facts/api-uses.js';

@@ -1,5 +1,5 @@
 import type { Component } from '../../src/manifest/model.js';
-import type { Evidence, Owner } from '../../src/engine/types.js';
+import type { Evidence, Owner } from '../../src/model/index.js';
 
 export const MANIFEST_ENTRY = 'AndroidManifest.xml';
 

@@ -1,4 +1,4 @@
-import type { Evidence } from '../../src/engine/types.js';
+import type { Evidence } from '../../src/model/index.js';
 import type { AppFacts } from '../../src/facts/app-facts.js';
 import { descriptorToClassName } from '../../src/facts/app-facts.js';
 import type { ReachHit, StartupRoot } from '../../src/facts/reach.js';

@@ -1,4 +1,4 @@
-import type { Evidence, Localized } from '../../src/engine/types.js';
+import type { Evidence, Localized } from '../../src/model/index.js';
 import type { AppFacts } from '../../src/facts/app-facts.js';
 import { descriptorToClassName } from '../../src/facts/app-facts.js';
 import { hybridFrameworks, webViewShell } from '../../src/facts/coverage-limits.js';
@@ -223,7 +223,7 @@ export const textBlindSpot = perApp((facts: AppFacts): BlindSpot | undefined => 
   if (fw !== undefined) {
     return {
       code: 'unindexed-framework',
-      why: { en: `it is a ${fw.framework.name} app whose UI text lives in ${fw.framework.logic.en}, which is not searched`, zh: `这是 ${fw.framework.name} 应用，界面文本位于未检索的${fw.framework.logic.zh}` },
+      why: { en: `it is a ${fw.framework.name} app whose UI text lives in its ${fw.framework.name} code, which is not searched`, zh: `这是 ${fw.framework.name} 应用，界面文本位于未检索的 ${fw.framework.name} 代码中` },
       evidence: [{ location: { kind: 'file', entry: fw.entry }, detail: fw.framework.name }],
     };
   }

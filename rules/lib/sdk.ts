@@ -1,7 +1,7 @@
 import type { AppFacts } from '../../src/facts/app-facts.js';
 import { sdkDisplayName } from '../../src/facts/app-facts.js';
 import type { SdkFinding } from '../../src/facts/sdk-inventory.js';
-import type { Evidence, Owner } from '../../src/engine/types.js';
+import type { Evidence, Owner } from '../../src/model/index.js';
 import { manifestEvidence } from './evidence.js';
 
 /** SDK categories whose business is profiling or reaching users (marketing in clause 4's sense). */

@@ -1,4 +1,4 @@
-import type { Evidence } from '../../src/engine/types.js';
+import type { Evidence } from '../../src/model/index.js';
 import type { AppFacts } from '../../src/facts/app-facts.js';
 import { matchLexicon } from '../../src/facts/strings/index.js';
 import type { BundledDocument, ExtractedValue, LexiconGroup, TextHit } from '../../src/facts/strings/types.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../engine/types.js';
+import type { Lang } from '../model/index.js';
 import type { AuditRecord } from '../report/model.js';
 import type { BundleInfo } from './bundle.js';
 import type { CandidateKind } from './discover.js';

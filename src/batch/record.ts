@@ -1,4 +1,4 @@
-import type { Verdict } from '../engine/types.js';
+import type { Verdict } from '../model/index.js';
 import type { AuditRecord } from '../report/model.js';
 import type { ErrorCode } from '../util/errors.js';
 import type { BundleInfo } from './bundle.js';
@@ -105,7 +105,7 @@ export function outcomeRecord(path: InputPath, sha256: string, size: number, kin
     targetSdk: rec.target.targetSdk,
     verdict: rec.verdict,
     clauses,
-    clauseErrors: rec.clauses.filter((c) => c.error !== undefined).length,
+    clauseErrors: rec.clauses.filter((c) => c.errors !== undefined).length,
     coverage: { complete: rec.coverage.complete, notes: rec.coverage.notes.map((n) => n.code), dexFailed: rec.code?.failed.length ?? 0 },
     error: null,
     durationMs: outcome.durationMs,

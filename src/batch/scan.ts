@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VERDICT_RANK, type Verdict } from '../engine/types.js';
+import { VERDICT_RANK, type Verdict } from '../model/index.js';
 import type { FailOn } from '../index.js';
 import { loadCatalogue } from '../sdk/index.js';
 import { toolVersion } from '../version.js';

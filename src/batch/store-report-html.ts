@@ -1,5 +1,5 @@
 import { cleanText, escapeHtml } from '../report/sanitize.js';
-import type { Lang } from '../engine/types.js';
+import type { Lang } from '../model/index.js';
 import type { AppRef, StoreSummary } from './store-report.js';
 
 /** App- and path-derived text for HTML: made plain (controls, escapes, bidi overrides) and escaped. */

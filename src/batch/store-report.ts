@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../engine/types.js';
+import type { Lang, Localized } from '../model/index.js';
 import { ERROR_CODES } from '../util/errors.js';
 import { quotePath } from './paths.js';
 import type { Db } from './store.js';

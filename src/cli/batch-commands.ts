@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
 import { resolveCategories, UnknownCategoryError } from '../engine/categories.js';
-import type { Lang, Localized } from '../engine/types.js';
+import type { Lang, Localized } from '../model/index.js';
 import type { FailOn } from '../index.js';
 import type { ScanSummary, Shard } from '../batch/scan.js';
 import { EXIT, type ExitCode } from './exit-codes.js';

@@ -2,7 +2,7 @@ import { resolveCategories, UnknownCategoryError } from '../engine/categories.js
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
 import { audit, exitStatus, type FailOn } from '../index.js';
-import type { Lang } from '../engine/types.js';
+import type { Lang } from '../model/index.js';
 import type { AuditRecord } from '../report/model.js';
 import { REPORT_FORMATS, renderRecords, type ReportFormat } from '../report/render.js';
 import { CONFIG_FILE, loadConfig } from '../config/config.js';
@@ -105,7 +105,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
         if (record.status === 'error' && flags.format === 'text' && flags.output === undefined) continue;
         if (record.status === 'error') io.err(`pledge-audit: ${record.error.code} ${record.target.file}: ${record.error.message}\n`);
       }
-      const records = applyConfig(audited, config, { today: localDate(new Date()), ...(baseline === undefined ? {} : { baseline }) });
+      const records = applyConfig(audited, config, { today: localDate(new Date()), clauses: CLAUSES, ...(baseline === undefined ? {} : { baseline }) });
       if (flags.writeBaseline !== undefined) writeFileAtomic(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
       const toFile = flags.output !== undefined;
       const text = renderRecords(records, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd });

@@ -1,4 +1,5 @@
-import type { Check, ClauseModule, FindingVerdict } from '../engine/types.js';
+import type { Check, ClauseDefinition as ClauseModule } from '../engine/check.js';
+import type { FindingVerdict, Localized } from '../model/index.js';
 
 const VERDICT_TEXT: Record<FindingVerdict, { en: string; zh: string }> = {
   fail: { en: 'fail', zh: '不通过（fail）' },
@@ -6,13 +7,18 @@ const VERDICT_TEXT: Record<FindingVerdict, { en: string; zh: string }> = {
   review: { en: 'review (a person must decide)', zh: '待人工复核（review）' },
 };
 
+/** `{sdk:sdk}` → `<sdk>` (and the legacy `{{sdk}}`). */
+function placeholdersAsNames(t: string): string {
+  return t.replace(/\{\{(\w+)\}\}|\{(\w+)(?::\w+)?\}/g, (_w, a: string | undefined, b: string | undefined) => `<${a ?? b ?? ''}>`);
+}
+
 /**
  * docs/rules/<id>.md, generated from the check's own metadata so that the page and the
  * behaviour cannot drift apart (scripts/gen-rule-docs.mjs writes them; a test compares).
  */
 export function renderRuleDoc(clause: ClauseModule, check: Check): string {
   const m = check.meta;
-  const messages = Object.values(m.messages);
+  const messages: Localized[] = Object.values(check.messages);
   const lines: string[] = [
     `# ${m.id}: ${m.title.en} / ${m.title.zh}`,
     '',
@@ -23,11 +29,11 @@ export function renderRuleDoc(clause: ClauseModule, check: Check): string {
     '',
     '## What it looks for',
     '',
-    ...messages.map((t) => `- ${t.en.replace(/\{\{(\w+)\}\}/g, '<$1>')}`),
+    ...messages.map((t) => `- ${placeholdersAsNames(t.en)}`),
     '',
     '## 检查内容',
     '',
-    ...messages.map((t) => `- ${t.zh.replace(/\{\{(\w+)\}\}/g, '<$1>')}`),
+    ...messages.map((t) => `- ${placeholdersAsNames(t.zh)}`),
     '',
     '## Why',
     '',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { packageRoot } from '../util/data-path.js';
-import type { ClauseModule, FindingVerdict, Lang } from '../engine/types.js';
+import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
+import type { FindingVerdict, Lang } from '../model/index.js';
 
 export interface RuleListing {
   id: string;

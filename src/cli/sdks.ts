@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Lang } from '../engine/types.js';
+import type { Lang } from '../model/index.js';
 import { loadApp } from '../facts/load.js';
 import { buildSdkSection } from '../report/build.js';
 import type { SdkEntry } from '../report/model.js';

@@ -1,9 +1,10 @@
 import { locationIdentity } from '../engine/fingerprint.js';
-import type { Finding } from '../engine/types.js';
+import type { ReportFinding as Finding } from '../report/model.js';
 import { formatLocation } from '../report/location.js';
 import type { AuditRecord, AuditReport, ToolInfo } from '../report/model.js';
 import { ConfigError, readJsonFile, parseJsonFile } from './config.js';
 import { recomputeVerdicts } from './verdicts.js';
+import type { ClauseDefinition } from '../engine/check.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -125,7 +126,7 @@ function take(list: BaselineEntry[] | undefined, pool: Pool, ok: (e: BaselineEnt
   return true;
 }
 
-function applyToReport(r: AuditReport, pool: Pool, byCheck: Map<string, BaselineEntry[]>): AuditReport {
+function applyToReport(r: AuditReport, pool: Pool, byCheck: Map<string, BaselineEntry[]>, defs: readonly ClauseDefinition[]): AuditReport {
   const pkg = r.target.package;
   const marks = new Map<Finding, boolean>();
   const all = r.clauses.flatMap((c) => c.findings);
@@ -165,7 +166,7 @@ function applyToReport(r: AuditReport, pool: Pool, byCheck: Map<string, Baseline
       return rest;
     }),
   }));
-  return recomputeVerdicts({ ...r, clauses, baseline: { baselined, new: fresh, absent: 0 } });
+  return recomputeVerdicts({ ...r, clauses, baseline: { baselined, new: fresh, absent: 0 } }, defs);
 }
 
 /**
@@ -175,14 +176,14 @@ function applyToReport(r: AuditReport, pool: Pool, byCheck: Map<string, Baseline
  * its places were reordered matches on check and message (see applyToReport).
  * Entries no finding uses any more are counted as absent (fixed).
  */
-export function applyBaseline(records: readonly AuditRecord[], baseline: Baseline): AuditRecord[] {
+export function applyBaseline(records: readonly AuditRecord[], baseline: Baseline, defs: readonly ClauseDefinition[]): AuditRecord[] {
   const pool: Pool = { exact: new Map(), used: new Set() };
   const byCheck = new Map<string, BaselineEntry[]>();
   for (const e of baseline.findings) {
     push(pool.exact, key(e.package, e.fingerprint), e);
     push(byCheck, key(e.package, e.check), e);
   }
-  const out = records.map((r) => (r.status === 'ok' ? applyToReport(r, pool, byCheck) : r));
+  const out = records.map((r) => (r.status === 'ok' ? applyToReport(r, pool, byCheck, defs) : r));
   return out.map((r) => {
     if (r.status !== 'ok' || r.baseline === undefined) return r;
     const absent = baseline.findings.filter((e) => e.package === r.target.package && !pool.used.has(e)).length;

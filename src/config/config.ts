@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolveCategories, UnknownCategoryError } from '../engine/categories.js';
 import type { DeclaredSdk } from '../engine/declared-sdks.js';
-import type { Verdict } from '../engine/types.js';
+import type { Verdict } from '../model/index.js';
 import { PledgeError } from '../util/errors.js';
 
 /** The file looked for in the working directory when no --config is given. */

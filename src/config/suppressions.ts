@@ -1,8 +1,9 @@
 import { locationIdentity } from '../engine/fingerprint.js';
-import type { Finding } from '../engine/types.js';
+import type { ReportFinding as Finding } from '../report/model.js';
 import type { AuditReport, SuppressionStatus } from '../report/model.js';
 import { isIsoDate, type PledgeConfig, type Suppression } from './config.js';
 import { recomputeVerdicts } from './verdicts.js';
+import type { ClauseDefinition } from '../engine/check.js';
 
 /** The identity a suppression's location pattern is matched against: that of the primary evidence. */
 export function primaryIdentity(f: Finding): string {
@@ -41,7 +42,7 @@ export function isExpired(s: Suppression, today: string): boolean {
  * the report lists it with the findings it would have hidden, so that the lapse is visible.
  * Idempotent: earlier suppression marks are recomputed from the config.
  */
-export function applySuppressions(report: AuditReport, config: PledgeConfig, today: string): AuditReport {
+export function applySuppressions(report: AuditReport, config: PledgeConfig, today: string, defs: readonly ClauseDefinition[]): AuditReport {
   if (!isIsoDate(today)) throw new Error(`applySuppressions: today must be YYYY-MM-DD, got ${today}`);
   const list = config.suppressions;
   const matched = list.map(() => 0);
@@ -59,7 +60,7 @@ export function applySuppressions(report: AuditReport, config: PledgeConfig, tod
     }),
   }));
   const suppressions: SuppressionStatus[] = list.map((s, i) => ({ ...s, state: isExpired(s, today) ? 'expired' : 'active', matched: matched[i] ?? 0 }));
-  return recomputeVerdicts({ ...report, clauses, suppressions });
+  return recomputeVerdicts({ ...report, clauses, suppressions }, defs);
 }
 
 /** Today's date where the user is, as suppression expiry dates are written. */

@@ -1,4 +1,4 @@
-import type { Localized } from './types.js';
+import type { Localized } from '../model/index.js';
 
 /**
  * The app's own SDK list (the 第三方SDK目录 of its privacy policy) against the SDKs the audit

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Location } from './types.js';
+import type { Location } from '../model/index.js';
 
 /**
  * What makes a location the same place across builds: not the DEX file a class landed in (DEX

@@ -1,132 +1,101 @@
 import type { AppFacts } from '../facts/app-facts.js';
-import type { Artifact } from '../facts/types.js';
+import { VERDICT_RANK, type AppCoverageLimit, type Artifact, type ClauseId, type CoverageNote, type Finding, type Localized, type MessageData, type Verdict } from '../model/index.js';
+import type { CheckContext, ClauseDefinition, FindingDraft, RuleOptions } from './check.js';
 import { fingerprint } from './fingerprint.js';
-import { renderLocalized } from './render.js';
-import type { ClauseModule, ClauseResult, CoverageNote, Finding, ReportInput, RuleOptions, Verdict } from './types.js';
-import { VERDICT_RANK, worst } from './types.js';
+import { decideClauses } from './verdict.js';
 
-const ARTIFACT_NAMES: Record<Artifact, { en: string; zh: string }> = {
-  manifest: { en: 'the manifest', zh: '清单文件' },
-  resources: { en: 'resources (resources.arsc, layouts, XML resources)', zh: '资源（resources.arsc、布局、XML 资源）' },
-  dex: { en: 'the DEX code', zh: 'DEX 代码' },
-  signing: { en: 'the APK signatures', zh: 'APK 签名' },
-  native: { en: 'native libraries', zh: '原生库' },
-  assets: { en: 'assets (bundled H5/JS/text)', zh: 'assets（内置 H5/JS/文本）' },
-};
 
-/** A coverage limit that applies to the whole app (packer, dynamic code, hybrid app…). */
-export interface AppCoverageLimit {
-  code: string;
-  message: { en: string; zh: string };
-  /** Clauses that cannot pass while this limit holds. */
-  clauses: readonly number[];
+/** A check that threw: a bug in pledge-audit, reported with the clause it left undecided. */
+export interface CheckError {
+  check: string;
+  code: 'E_RULE_CRASHED';
+  message: string;
+  /** For --debug. Not part of the JSON report. */
+  stack?: string;
 }
 
-export interface EngineResult {
-  clauses: ClauseResult[];
+export interface ClauseResult {
+  clause: ClauseId;
+  slug: string;
+  title: Localized;
+  /** The pledge text of the clause, verbatim (Chinese). */
+  pledge: string;
+  verdict: Verdict;
+  findings: Finding[];
+  coverage: CoverageNote[];
+  /** What a person or a dynamic test should check when the clause did not pass. */
+  manualChecks: Localized[];
+  /** Checks that crashed (the clause could not be fully evaluated). */
+  errors?: CheckError[];
 }
 
+/** The coverage note for an artifact a check or clause needs and did not get, or undefined. */
 function coverageFor(facts: AppFacts, a: Artifact): CoverageNote | undefined {
   const state = facts.state(a);
   if (state === 'analysed' || state === 'absent') return undefined;
-  const what = ARTIFACT_NAMES[a];
-  if (state === 'failed') {
-    const err = facts.failure(a);
-    const why = err === undefined ? '' : ` (${err.code})`;
-    return { code: `not-analysed:${a}`, message: { en: `${what.en} could not be decoded${why}`, zh: `${what.zh}无法解码${why}` } };
-  }
-  if (state === 'not-analysed') {
-    return { code: `not-analysed:${a}`, message: { en: `${what.en} not analysed by this version`, zh: `当前版本未分析${what.zh}` } };
-  }
-  return { code: `not-analysed:${a}`, message: { en: `${what.en} not available for this input`, zh: `此输入不含${what.zh}` } };
+  const data: Record<string, string> = { artifact: a, state };
+  const err = state === 'failed' ? facts.failure(a) : undefined;
+  if (err !== undefined) data.error = err.code;
+  return { code: `not-analysed:${a}`, data };
+}
+
+export function coverageNote(code: string, data?: MessageData): CoverageNote {
+  return data === undefined ? { code } : { code, data };
+}
+
+function toFinding(clause: ClauseId, checkId: string, d: FindingDraft, options: RuleOptions): Finding {
+  const verdict = options.strict && d.strictVerdict !== undefined ? d.strictVerdict : d.verdict;
+  const extra = d.key === undefined ? d.messageId : `${d.messageId}\n${d.key}`;
+  return { check: checkId, clause, verdict, messageId: d.messageId, data: d.data ?? {}, evidence: d.evidence, fingerprint: fingerprint(checkId, d.evidence[0]?.location, extra) };
 }
 
 /**
- * Runs clause modules over one app. A clause's verdict is the worst of its findings; a clause
- * whose evidence could not be analysed cannot pass (it becomes review and says why); a crashing
- * check is contained to its clause.
+ * Runs the clauses' checks over one app and decides each clause (src/engine/verdict.ts). A check
+ * whose artifacts are missing does not run and its clause says what was not analysed; a check
+ * that throws is contained: the others still report, and the clause cannot pass.
  */
-export function runClauses(facts: AppFacts, modules: readonly ClauseModule[], options: RuleOptions, appLimits: readonly AppCoverageLimit[] = []): ClauseResult[] {
-  const results: ClauseResult[] = [];
-  for (const mod of modules) {
+export function runClauses(facts: AppFacts, defs: readonly ClauseDefinition[], options: RuleOptions, appLimits: readonly AppCoverageLimit[] = []): ClauseResult[] {
+  const ctx: CheckContext = { facts, options };
+  const results = defs.map((def): ClauseResult => {
     const findings: Finding[] = [];
     const coverage: CoverageNote[] = [];
-    const seenNotes = new Set<string>();
+    const errors: CheckError[] = [];
     const addNote = (n: CoverageNote | undefined): void => {
-      if (n !== undefined && !seenNotes.has(n.code)) {
-        seenNotes.add(n.code);
-        coverage.push(n);
-      }
+      if (n !== undefined && !coverage.some((c) => c.code === n.code)) coverage.push(n);
     };
-    let error: ClauseResult['error'];
+    for (const a of def.requires) addNote(coverageFor(facts, a));
+    if (def.neverPasses !== undefined) addNote(coverageNote(def.neverPasses));
     let ran = 0;
-    for (const a of mod.requires) addNote(coverageFor(facts, a));
-    addNote(mod.neverPasses);
-    for (const check of mod.checks) {
+    for (const check of def.checks) {
       const missing = check.meta.needs.map((a) => coverageFor(facts, a)).filter((n) => n !== undefined);
       if (missing.length > 0) {
-        for (const n of missing) addNote(n);
+        missing.forEach(addNote);
         continue;
       }
       ran++;
-      const report = (f: ReportInput<string>): void => {
-        const template = check.meta.messages[f.messageId];
-        if (template === undefined) throw new Error(`check ${check.meta.id} reported unknown messageId ${f.messageId}`);
-        const verdict = options.strict && f.strictVerdict !== undefined ? f.strictVerdict : f.verdict;
-        findings.push({
-          check: check.meta.id,
-          clause: mod.clause,
-          verdict,
-          messageId: f.messageId,
-          message: renderLocalized(template, f.data),
-          evidence: f.evidence,
-          fingerprint: fingerprint(check.meta.id, f.evidence[0]?.location, f.messageId),
-        });
-      };
       try {
-        check.run({ facts, options, report });
+        for (const d of check.check(ctx)) {
+          if (!(d.messageId in check.messages)) throw new Error(`reported unknown messageId ${d.messageId}`);
+          findings.push(toFinding(def.clause, check.meta.id, d, options));
+        }
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        error ??= { code: 'E_RULE_CRASHED', message: `${check.meta.id}: ${message}` };
+        const err: CheckError = { check: check.meta.id, code: 'E_RULE_CRASHED', message: e instanceof Error ? e.message : String(e) };
+        if (e instanceof Error && e.stack !== undefined) err.stack = e.stack;
+        errors.push(err);
       }
     }
     // A clause none of whose checks could run has not been looked at: it cannot pass.
-    if (ran === 0) addNote({ code: 'no-checks-ran', message: { en: 'no automated check of this clause could run on this input', zh: '本条没有可对此输入运行的自动检查' } });
-    for (const limit of appLimits) {
-      if (limit.clauses.includes(mod.clause)) addNote({ code: limit.code, message: limit.message });
-    }
+    if (ran === 0) addNote(coverageNote('no-checks-ran'));
+    for (const limit of appLimits) if (limit.clauses.includes(def.clause)) addNote(coverageNote(limit.code, limit.data));
     findings.sort(compareFindings);
-    let verdict: Verdict = findings.reduce<Verdict>((v, f) => worst(v, f.verdict), 'pass');
-    if (verdict === 'pass' && (coverage.length > 0 || error !== undefined)) verdict = 'review';
-    const manual = mod.manualChecks ?? [];
-    const checkManual = mod.checks.flatMap((c) => (c.meta.manualCheck !== undefined && findings.some((f) => f.check === c.meta.id && f.verdict === 'review') ? [c.meta.manualCheck] : []));
-    const result: ClauseResult = {
-      clause: mod.clause,
-      slug: mod.slug,
-      title: mod.title,
-      pledge: mod.pledge,
-      verdict,
-      findings,
-      coverage,
-      manualChecks: verdict === 'review' || VERDICT_RANK[verdict] > VERDICT_RANK.review ? [...new Map([...checkManual, ...manual].map((m) => [m.en, m])).values()] : [],
-    };
-    if (error !== undefined) result.error = error;
-    results.push(result);
-  }
-  for (const [i, mod] of modules.entries()) {
-    const r = results[i];
-    const dep = mod.passOnlyWithout;
-    if (r === undefined || dep === undefined || r.verdict !== 'pass') continue;
-    const failing = results.filter((o) => dep.clauses.includes(o.clause) && o.verdict === 'fail').map((o) => o.clause);
-    if (failing.length === 0) continue;
-    r.verdict = 'review';
-    r.coverage.push({ code: dep.note.code, message: { en: `${dep.note.message.en} (clause ${failing.join(', ')})`, zh: `${dep.note.message.zh}（第 ${failing.join('、')} 条）` } });
-    r.manualChecks = [...(mod.manualChecks ?? [])];
-  }
-  return results;
+    const result: ClauseResult = { clause: def.clause, slug: def.slug, title: def.title, pledge: def.pledge, verdict: 'pass', findings, coverage, manualChecks: [] };
+    if (errors.length > 0) result.errors = errors;
+    return result;
+  });
+  return decideClauses(results, defs, coverageNote);
 }
 
-/** Deterministic order: verdict (worst first), check id, then primary location. */
+/** Deterministic order: verdict (worst first), check id, then identity. */
 export function compareFindings(a: Finding, b: Finding): number {
   const r = VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict];
   if (r !== 0) return r;

@@ -1,4 +1,4 @@
-import type { Owner } from '../engine/types.js';
+import type { Owner } from '../model/index.js';
 import type { CodeFacts, CodeSite, DexUnit } from './code.js';
 import type { PiTable } from './pi-table.js';
 

@@ -1,6 +1,6 @@
 import type { ZipArchive } from '../apk/zip.js';
 import type { ResourceTable } from '../arsc/index.js';
-import type { Owner } from '../engine/types.js';
+import type { Owner } from '../model/index.js';
 import { loadCatalogue, sdkMatcher, type SdkCatalogue, type SdkRecord, type SdkRef } from '../sdk/index.js';
 import type { XmlDocument } from '../axml/types.js';
 import type { Manifest } from '../manifest/model.js';

@@ -1,10 +1,12 @@
-import type { ClauseResult, Evidence, Finding, Verdict } from '../engine/types.js';
-import { worst } from '../engine/types.js';
+import { worst, type AppCoverageLimit, type CoverageNote, type Evidence, type Finding, type Localized, type Verdict } from '../model/index.js';
 import type { AppFacts } from '../facts/app-facts.js';
-import type { AppCoverageLimit } from '../engine/run.js';
+import type { ClauseResult } from '../engine/run.js';
+import type { ClauseDefinition } from '../engine/check.js';
+import { formatLocalized } from './messages.js';
+import { coverageMessage, evidenceNoteMessage } from './notes.js';
 import type { PledgeError } from '../util/errors.js';
 import { basename } from 'node:path';
-import { SCHEMA_VERSION, type AuditError, type AuditReport, type CodeSummary, type PiEntry, type ReportOptions, type SdkEntry, type ToolInfo, type VerdictCounts } from './model.js';
+import { SCHEMA_VERSION, type AuditError, type AuditReport, type ClauseReport, type CodeSummary, type PiEntry, type ReportEvidence, type ReportFinding, type ReportNote, type ReportOptions, type SdkEntry, type ToolInfo, type VerdictCounts } from './model.js';
 import { piKindInfo } from '../facts/pi-table.js';
 import { sanitizeForJson } from './sanitize.js';
 
@@ -12,10 +14,12 @@ import { sanitizeForJson } from './sanitize.js';
 const MAX_DETAIL = 2000;
 const MAX_EVIDENCE_PER_FINDING = 50;
 
-function cleanEvidence(e: Evidence): Evidence {
-  const out: Evidence = { ...e };
+function cleanEvidence(e: Evidence): ReportEvidence {
+  const { note, ...rest } = e;
+  const out: ReportEvidence = { ...rest };
   if (e.detail !== undefined) out.detail = sanitizeForJson(e.detail, MAX_DETAIL);
   if (e.path !== undefined) out.path = e.path.slice(0, 64).map((p) => sanitizeForJson(p, 1024));
+  if (note !== undefined) out.note = { ...note, message: sanitizeLocalized(evidenceNoteMessage(note)) };
   const loc = e.location;
   if (loc.kind === 'manifest') out.location = { ...loc, path: sanitizeForJson(loc.path, MAX_DETAIL) };
   else if (loc.kind === 'dex') out.location = { ...loc, method: sanitizeForJson(loc.method, MAX_DETAIL) };
@@ -24,15 +28,47 @@ function cleanEvidence(e: Evidence): Evidence {
   return out;
 }
 
-function cleanFinding(f: Finding): Finding {
-  return {
-    ...f,
-    message: { en: sanitizeForJson(f.message.en, MAX_DETAIL), zh: sanitizeForJson(f.message.zh, MAX_DETAIL) },
-    evidence: f.evidence.slice(0, MAX_EVIDENCE_PER_FINDING).map(cleanEvidence),
-  };
+function sanitizeLocalized(m: Localized): Localized {
+  return { en: sanitizeForJson(m.en, MAX_DETAIL), zh: sanitizeForJson(m.zh, MAX_DETAIL) };
 }
 
-export function countVerdicts(clauses: readonly ClauseResult[]): VerdictCounts {
+function sanitizeData(data: Record<string, string | number | readonly string[]>): Record<string, string | number | string[]> {
+  const out: Record<string, string | number | string[]> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = typeof v === 'number' ? v : typeof v === 'string' ? sanitizeForJson(v, MAX_DETAIL) : v.slice(0, 64).map((x) => sanitizeForJson(x, 1024));
+  return out;
+}
+
+/** Check id → message templates, for rendering findings. */
+export type MessageIndex = ReadonlyMap<string, Readonly<Record<string, Localized>>>;
+
+export function messageIndex(defs: readonly ClauseDefinition[]): MessageIndex {
+  return new Map(defs.flatMap((d) => d.checks.map((c) => [c.meta.id, c.messages as Readonly<Record<string, Localized>>] as const)));
+}
+
+/** A finding with its message rendered in both languages: the only place findings become words. */
+export function renderFinding(f: Finding, messages: MessageIndex): ReportFinding {
+  const { $en, $zh, ...data } = f.data as Record<string, string | number | readonly string[]>;
+  const template = messages.get(f.check)?.[f.messageId];
+  // TEMPORARY (issue 11): legacy checks arrive with their messages rendered (src/engine/legacy.ts).
+  const message = typeof $en === 'string' && typeof $zh === 'string' ? { en: $en, zh: $zh } : template === undefined ? { en: f.messageId, zh: f.messageId } : formatLocalized(template, data);
+  const out: ReportFinding = { check: f.check, clause: f.clause, verdict: f.verdict, messageId: f.messageId, data: sanitizeData(data), message: sanitizeLocalized(message), evidence: f.evidence.slice(0, MAX_EVIDENCE_PER_FINDING).map(cleanEvidence), fingerprint: f.fingerprint };
+  if (f.suppressed !== undefined) out.suppressed = f.suppressed;
+  if (f.baselined !== undefined) out.baselined = f.baselined;
+  return out;
+}
+
+export function renderNote(n: CoverageNote): ReportNote {
+  return { ...n, message: sanitizeLocalized(coverageMessage(n)) };
+}
+
+export function renderClause(c: ClauseResult, messages: MessageIndex): ClauseReport {
+  const { errors, ...rest } = c;
+  const out: ClauseReport = { ...rest, findings: c.findings.map((f) => renderFinding(f, messages)), coverage: c.coverage.map(renderNote) };
+  if (errors !== undefined) out.errors = errors.map((e) => ({ check: e.check, code: e.code, message: sanitizeForJson(e.message, MAX_DETAIL) }));
+  return out;
+}
+
+export function countVerdicts(clauses: readonly { verdict: Verdict }[]): VerdictCounts {
   const c: VerdictCounts = { pass: 0, review: 0, warn: 0, fail: 0 };
   for (const r of clauses) c[r.verdict]++;
   return c;
@@ -87,7 +123,8 @@ function codeSummary(facts: AppFacts): CodeSummary | undefined {
   return { dexFiles: st.dexFiles, classes: st.classes, methods: st.methods, failed: code.failed.map((f) => ({ entry: f.entry, code: f.error.code, message: sanitizeForJson(f.error.message, MAX_DETAIL) })) };
 }
 
-export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: readonly AppCoverageLimit[], options: ReportOptions, tool: ToolInfo): AuditReport {
+export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: readonly AppCoverageLimit[], options: ReportOptions, tool: ToolInfo, defs: readonly ClauseDefinition[]): AuditReport {
+  const messages = messageIndex(defs);
   const m = facts.manifest;
   const verdict = clauses.reduce<Verdict>((v, c) => worst(v, c.verdict), 'pass');
   return {
@@ -110,11 +147,11 @@ export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: re
     options,
     verdict,
     summary: countVerdicts(clauses),
-    clauses: clauses.map((c) => ({ ...c, findings: c.findings.map(cleanFinding) })),
+    clauses: clauses.map((c) => renderClause(c, messages)),
     sdks: buildSdkSection(facts),
     personalInformation: piEntries(facts),
     ...(codeSummary(facts) === undefined ? {} : { code: codeSummary(facts) as CodeSummary }),
-    coverage: { complete: limits.length === 0, notes: limits.map((l) => ({ code: l.code, message: l.message })) },
+    coverage: { complete: limits.length === 0, notes: limits.map((l) => renderNote(l.data === undefined ? { code: l.code } : { code: l.code, data: l.data })) },
     diagnostics: facts.diagnostics.list().map((d) => ({ ...d, message: sanitizeForJson(d.message, MAX_DETAIL), ...(d.entry !== undefined ? { entry: sanitizeForJson(d.entry, 1024) } : {}) })),
   };
 }

@@ -1,4 +1,5 @@
-import type { CheckMeta, ClauseModule, Finding, FindingVerdict, Lang, Localized, Verdict } from '../engine/types.js';
+import type { CheckMeta, ClauseDefinition as ClauseModule } from '../engine/check.js';
+import type { FindingVerdict, Lang, Localized, Verdict } from '../model/index.js';
 
 /**
  * Check metadata for reporters that describe rules (SARIF's driver.rules, the HTML's docs
@@ -6,7 +7,7 @@ import type { CheckMeta, ClauseModule, Finding, FindingVerdict, Lang, Localized,
  */
 export interface CheckInfo {
   clause: number;
-  meta: CheckMeta<string>;
+  meta: CheckMeta;
 }
 
 export function checkIndex(clauses: readonly ClauseModule[]): Map<string, CheckInfo> {
@@ -36,7 +37,4 @@ export function worstVerdict(verdicts: readonly FindingVerdict[]): FindingVerdic
   return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'review';
 }
 
-/** Suppressed and baselined findings stay in the report but no longer decide any verdict. */
-export function counts(f: Finding): boolean {
-  return f.suppressed === undefined && f.baselined !== true;
-}
+export { counts } from '../model/index.js';

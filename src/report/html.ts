@@ -1,7 +1,7 @@
-import type { ClauseResult, Evidence, Finding, Lang, Verdict } from '../engine/types.js';
+import type { Lang, Verdict } from '../model/index.js';
 import { counts, docsPath, verdictLabel } from './checks.js';
 import { formatLocation, methodToJava } from './location.js';
-import type { AuditError, AuditRecord, AuditReport, SdkEntry } from './model.js';
+import type { AuditError, AuditRecord, AuditReport, SdkEntry, ReportEvidence as Evidence, ReportFinding as Finding, ClauseReport } from './model.js';
 import { cleanText, escapeHtml } from './sanitize.js';
 
 /**
@@ -183,7 +183,7 @@ function findingBlock(f: Finding, lang: Lang, t: Texts, quiet: boolean): string 
   return `<article class="finding${quiet ? ' quiet' : ''}"><p>${badge(f.verdict, lang)} <code>${h(f.check, 80)}</code> <span class="muted">${t.docs}: ${h(docsPath(f.check), 120)}</span></p><p>${h(f.message[lang], 2000)}</p>${why}${shown.length > 0 ? `<ul class="evidence">${shown.join('')}</ul>` : ''}${more}</article>`;
 }
 
-function clauseSection(c: ClauseResult, id: string, lang: Lang, t: Texts): string {
+function clauseSection(c: ClauseReport, id: string, lang: Lang, t: Texts): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const active = c.findings.filter(counts);
   const quiet = c.findings.filter((f) => !counts(f));
@@ -193,7 +193,7 @@ function clauseSection(c: ClauseResult, id: string, lang: Lang, t: Texts): strin
     `<p class="pledge"><span class="muted">${h(c.title[other], 300)}</span><br>${t.pledge}: ${h(c.pledge, 500)}</p>`,
     ...active.map((f) => findingBlock(f, lang, t, false)),
   ];
-  if (c.error !== undefined) parts.push(`<p><strong>${t.ruleError}</strong> <code>${h(c.error.code, 60)}</code>: ${h(c.error.message, 1000)}</p>`);
+  for (const e of c.errors ?? []) parts.push(`<p><strong>${t.ruleError}</strong> <code>${h(e.code, 60)}</code> <code>${h(e.check, 80)}</code>: ${h(e.message, 1000)}</p>`);
   if (c.coverage.length > 0) parts.push(`<p><strong>${t.notAnalysed}</strong></p><ul class="notes">${c.coverage.map((n) => `<li>${h(n.message[lang], 600)}</li>`).join('')}</ul>`);
   if (c.verdict !== 'pass' && c.manualChecks.length > 0) parts.push(`<p><strong>${t.manual}</strong></p><ul class="manual">${c.manualChecks.map((m) => `<li>${h(m[lang], 1000)}</li>`).join('')}</ul>`);
   if (quiet.length > 0) parts.push(`<details><summary>${t.notCounted} (${quiet.length})</summary>${quiet.map((f) => findingBlock(f, lang, t, true)).join('')}</details>`);

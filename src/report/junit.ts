@@ -1,7 +1,7 @@
-import type { ClauseResult, Finding, Lang } from '../engine/types.js';
+import type { Lang } from '../model/index.js';
 import { counts, verdictLabel } from './checks.js';
 import { formatLocation } from './location.js';
-import type { AuditError, AuditRecord, AuditReport } from './model.js';
+import type { AuditError, AuditRecord, AuditReport, ReportFinding as Finding, ClauseReport } from './model.js';
 import { cleanText, escapeXml, escapeXmlAttr } from './sanitize.js';
 
 /**
@@ -66,7 +66,7 @@ function findingLines(f: Finding, lang: Lang): string {
   return `[${f.verdict}] ${f.check}: ${cleanText(f.message[lang], { max: 1000 })}${where}${more}`;
 }
 
-function testcase(r: AuditReport, c: ClauseResult, lang: Lang, indent: string): { xml: string; failed: boolean; errored: boolean; skipped: boolean } {
+function testcase(r: AuditReport, c: ClauseReport, lang: Lang, indent: string): { xml: string; failed: boolean; errored: boolean; skipped: boolean } {
   const name = `c${String(c.clause).padStart(2, '0')} ${c.title[lang]}`;
   const open = `${indent}<testcase classname="${attr(r.target.package)}" name="${attr(name)}"`;
   const active = c.findings.filter(counts);
@@ -78,9 +78,11 @@ function testcase(r: AuditReport, c: ClauseResult, lang: Lang, indent: string): 
   let failed = false;
   let errored = false;
   let skipped = false;
-  if (c.error !== undefined) {
+  const crashed = c.errors?.[0];
+  if (crashed !== undefined) {
     errored = true;
-    lines.push(`${indent}  <error type="${attr(c.error.code)}" message="${attr(c.error.message)}">${body([c.error.message, ...findingsText].join('\n'))}</error>`);
+    const messages = (c.errors ?? []).map((e) => `${e.check}: ${e.message}`);
+    lines.push(`${indent}  <error type="${attr(crashed.code)}" message="${attr(messages.join('; '))}">${body([...messages, ...findingsText].join('\n'))}</error>`);
   } else if (c.verdict === 'fail' || c.verdict === 'warn') {
     failed = true;
     const n = { fail: active.filter((f) => f.verdict === 'fail').length, warn: active.filter((f) => f.verdict === 'warn').length };

@@ -1,4 +1,4 @@
-import type { Location } from '../engine/types.js';
+import type { Location } from '../model/index.js';
 
 const PRIMITIVES: Record<string, string> = {
   V: 'void',

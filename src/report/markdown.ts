@@ -1,8 +1,8 @@
-import type { ClauseResult, Finding, Lang, Verdict } from '../engine/types.js';
-import { VERDICT_RANK } from '../engine/types.js';
+import type { Lang, Verdict } from '../model/index.js';
+import { VERDICT_RANK } from '../model/index.js';
 import { counts, verdictLabel } from './checks.js';
 import { formatLocation } from './location.js';
-import type { AuditError, AuditRecord, AuditReport } from './model.js';
+import type { AuditError, AuditRecord, AuditReport, ReportFinding as Finding, ClauseReport } from './model.js';
 import { cleanText, escapeMarkdown } from './sanitize.js';
 
 /**
@@ -74,7 +74,7 @@ function badge(v: Verdict, lang: Lang): string {
   return `${ICON[v]} ${verdictLabel(v, lang)}`;
 }
 
-function findingCounts(c: ClauseResult, lang: Lang): string {
+function findingCounts(c: ClauseReport, lang: Lang): string {
   const active = c.findings.filter(counts);
   const parts = (['fail', 'warn', 'review'] as const).map((v) => [v, active.filter((f) => f.verdict === v).length] as const).filter(([, n]) => n > 0);
   const quiet = c.findings.length - active.length;
@@ -103,7 +103,7 @@ function reportSection(r: AuditReport, o: MarkdownOptions): string[] {
     `| # | ${t.clause} | ${t.verdict} | ${t.findings} |`,
     '|--:|---|---|---|',
   ];
-  for (const c of r.clauses) out.push(`| ${c.clause} | ${md(c.title[lang], 120)} | ${badge(c.verdict, lang)}${c.error !== undefined ? ' ⛔' : ''} | ${findingCounts(c, lang)} |`);
+  for (const c of r.clauses) out.push(`| ${c.clause} | ${md(c.title[lang], 120)} | ${badge(c.verdict, lang)}${c.errors !== undefined ? ' ⛔' : ''} | ${findingCounts(c, lang)} |`);
   out.push('');
 
   const active = r.clauses.flatMap((c) => c.findings.filter(counts)).sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || a.clause - b.clause);
@@ -135,7 +135,7 @@ function reportSection(r: AuditReport, o: MarkdownOptions): string[] {
   const notes: string[] = [];
   for (const n of r.coverage.notes) notes.push(`- ${t.notAnalysed}: ${md(n.message[lang], 400)}`);
   for (const c of r.clauses) {
-    if (c.error !== undefined) notes.push(`- ${c.clause}. ⛔ ${t.ruleError} ${ident(c.error.code)}: ${md(c.error.message, 300)}`);
+    for (const e of c.errors ?? []) notes.push(`- ${c.clause}. ⛔ ${t.ruleError} ${ident(e.code)} ${ident(e.check)}: ${md(e.message, 300)}`);
     if (c.verdict !== 'review') continue;
     for (const m of c.manualChecks) notes.push(`- ${c.clause}. ${t.manual}: ${md(m[lang], 600)}`);
     for (const n of c.coverage) notes.push(`- ${c.clause}. ${t.notAnalysed}: ${md(n.message[lang], 300)}`);

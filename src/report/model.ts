@@ -1,8 +1,38 @@
-import type { ClauseResult, CoverageNote, Evidence, Owner, Verdict } from '../engine/types.js';
+import type { ClauseResult } from '../engine/run.js';
+import type { CoverageNote, Evidence, Finding, Localized, MessageRef, Owner, Verdict } from '../model/index.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 
 /** Bumped when a field changes meaning or disappears; additions keep the version. */
 export const SCHEMA_VERSION = 1;
+
+/** Evidence as reported: its note rendered in both languages. */
+export interface ReportEvidence extends Omit<Evidence, 'note'> {
+  note?: MessageRef & { message: Localized };
+}
+
+/** A finding as reported: the language-neutral finding and its message rendered in both languages. */
+export interface ReportFinding extends Omit<Finding, 'evidence'> {
+  message: Localized;
+  evidence: ReportEvidence[];
+}
+
+export interface ReportNote extends CoverageNote {
+  message: Localized;
+}
+
+/** A check that crashed, as reported (no stack: that is for --debug). */
+export interface ReportCheckError {
+  check: string;
+  code: string;
+  message: string;
+}
+
+/** One clause of the report: ClauseResult with its text rendered. */
+export interface ClauseReport extends Omit<ClauseResult, 'findings' | 'coverage' | 'errors'> {
+  findings: ReportFinding[];
+  coverage: ReportNote[];
+  errors?: ReportCheckError[];
+}
 
 export interface ToolInfo {
   name: 'pledge-audit';
@@ -68,7 +98,7 @@ export interface PiEntry {
   owner: Owner;
   sites: number;
   /** Up to five places to look. */
-  examples: Evidence[];
+  examples: ReportEvidence[];
 }
 
 export interface CodeSummary {
@@ -89,7 +119,7 @@ export interface AuditReport {
   verdict: Verdict;
   /** Clauses per verdict. */
   summary: VerdictCounts;
-  clauses: ClauseResult[];
+  clauses: ClauseReport[];
   /** Third-party SDKs (CLAUSES.md §2.4): the inventory clause 9 asks for. */
   sdks: SdkEntry[];
   /** Personal-information API use (CLAUSES.md §2.1), by kind and owner. */
@@ -97,7 +127,7 @@ export interface AuditReport {
   /** What of the code was analysed; absent for manifest-only inputs. */
   code?: CodeSummary;
   /** App-wide limits of the analysis (packers, dynamic code, hybrid apps…). */
-  coverage: { complete: boolean; notes: CoverageNote[] };
+  coverage: { complete: boolean; notes: ReportNote[] };
   /** Tolerated anomalies of the input (tampering evidence). */
   diagnostics: Diagnostic[];
   /** The declared SDK list of the config, each entry with whether the audit found it (src/config). */

@@ -1,4 +1,5 @@
-import type { ClauseModule, Lang } from '../engine/types.js';
+import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
+import type { Lang } from '../model/index.js';
 import { defaultDocsBaseUrl } from './docs-url.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';

@@ -1,8 +1,9 @@
 import { isAbsolute, posix, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClauseModule, Evidence, Finding, FindingVerdict, Lang, Location } from '../engine/types.js';
+import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
+import type { FindingVerdict, Lang, Location } from '../model/index.js';
 import { checkIndex, docsPath, worstVerdict, type CheckInfo } from './checks.js';
-import type { AuditRecord, AuditReport } from './model.js';
+import type { AuditRecord, AuditReport, ReportEvidence as Evidence, ReportFinding as Finding } from './model.js';
 import { cleanText } from './sanitize.js';
 
 /**
@@ -203,7 +204,7 @@ function notification(level: Level, id: string, message: string, artifact: Json 
 function reportNotifications(r: AuditReport, artifact: Json, lang: Lang): Json[] {
   const t = T[lang];
   const out: Json[] = [];
-  for (const c of r.clauses) if (c.error !== undefined) out.push(notification('error', c.error.code, t.ruleError(c.clause, c.error.message), artifact));
+  for (const c of r.clauses) for (const e of c.errors ?? []) out.push(notification('error', e.code, t.ruleError(c.clause, `${e.check}: ${e.message}`), artifact));
   for (const n of r.coverage.notes) out.push(notification('warning', n.code, n.message[lang], artifact));
   // Clause coverage notes repeat across clauses (the same artifact is missing for several): one per code.
   const byCode = new Map<string, { clauses: number[]; message: string }>();
@@ -249,7 +250,7 @@ export function renderSarif(records: readonly AuditRecord[], o: SarifOptions): s
       artifacts.push({ location: { uri }, length: r.target.size, hashes: { 'sha-256': r.target.sha256 }, ...(r.target.kind === 'apk' ? { mimeType: 'application/vnd.android.package-archive' } : {}) });
       for (const c of r.clauses) for (const f of c.findings) results.push(result(f, r, artifact, ruleIndex.get(f.check) ?? 0, o));
       notifications.push(...reportNotifications(r, artifact, o.lang));
-      if (r.clauses.some((c) => c.error !== undefined)) successful = false;
+      if (r.clauses.some((c) => c.errors !== undefined)) successful = false;
     } else {
       artifacts.push({ location: { uri } });
       const where = r.error.entry === undefined ? '' : ` ${r.error.entry}${r.error.offset === undefined ? '' : `@0x${r.error.offset.toString(16)}`}`;

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ClauseResult, Finding, Lang, Verdict } from '../engine/types.js';
+import type { Lang, Verdict } from '../model/index.js';
 import { formatLocation, shortPath } from './location.js';
-import type { AuditError, AuditRecord, AuditReport } from './model.js';
+import type { AuditError, AuditRecord, AuditReport, ReportFinding as Finding, ClauseReport } from './model.js';
 import { sanitizeForTerminal } from './sanitize.js';
 
 export interface TerminalOptions {
@@ -73,7 +73,7 @@ function findingLines(c: ChalkInstance, f: Finding, lang: Lang, verbose: boolean
   return lines;
 }
 
-function clauseLines(c: ChalkInstance, r: ClauseResult, o: TerminalOptions): string[] {
+function clauseLines(c: ChalkInstance, r: ClauseReport, o: TerminalOptions): string[] {
   const lang = o.lang;
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const num = String(r.clause).padStart(2);
@@ -84,7 +84,7 @@ function clauseLines(c: ChalkInstance, r: ClauseResult, o: TerminalOptions): str
   for (const f of active.slice(0, max)) lines.push(...findingLines(c, f, lang, o.verbose === true));
   if (active.length > max) lines.push(c.dim(`       ${T[lang].more(active.length - max)}`));
   if (r.coverage.length > 0) lines.push(`       ${c.cyan('○')} ${c.dim(`${T[lang].notAnalysed}: ${r.coverage.map((n) => n.message[lang]).join('; ')}`)}`);
-  if (r.error !== undefined) lines.push(`       ${c.yellow('!')} ${T[lang].ruleError} ${r.error.code}: ${s(r.error.message)}`);
+  for (const e of r.errors ?? []) lines.push(`       ${c.yellow('!')} ${T[lang].ruleError} ${e.code} ${e.check}: ${s(e.message)}`);
   if (r.verdict === 'review') for (const m of r.manualChecks) lines.push(`       ${c.cyan('→')} ${c.dim(`${T[lang].manual}: ${m[lang]}`)}`);
   return lines;
 }

@@ -86,7 +86,7 @@ describe('fingerprints survive unrelated changes', () => {
     // Findings that gather places (first site of each kind) pick them in DEX scan order, so their
     // primary place can differ; the same findings are there, and the baseline still matches them.
     expect(places(b).map((p) => p.split(' ').slice(0, 2).join(' '))).toEqual(places(a).map((p) => p.split(' ').slice(0, 2).join(' ')));
-    const [r] = applyBaseline([b], parseBaselineText(writeBaseline([a]), 'baseline.json')) as AuditReport[];
+    const [r] = applyBaseline([b], parseBaselineText(writeBaseline([a]), 'baseline.json'), CLAUSES) as AuditReport[];
     expect(r?.baseline).toEqual({ baselined: fingerprints(a).length, new: 0, absent: 0 });
     expect(exitStatus(r === undefined ? [] : [r], 'warn')).toBe(0);
   });
@@ -112,7 +112,7 @@ describe('baselines', () => {
   it('an unchanged app with its baseline exits 0; every finding is shown as baselined', async () => {
     expect(exitStatus([today], 'fail')).toBe(1);
     const again = await build('today-again', { dex: [entry('classes.dex')], manifest: withVersionCode(entry('AndroidManifest.xml'), 121) });
-    const [r] = applyBaseline([again], baseline) as AuditReport[];
+    const [r] = applyBaseline([again], baseline, CLAUSES) as AuditReport[];
     if (r === undefined) throw new Error('no record');
     expect(exitStatus([r], 'fail')).toBe(0);
     expect(exitStatus([r], 'warn')).toBe(0);
@@ -124,7 +124,7 @@ describe('baselines', () => {
 
   it('one new finding exits 1 and is the only one not baselined', async () => {
     const leaked = await build('leaked-key', { dex: [entry('classes.dex')], extra: [{ name: 'assets/release.keystore', data: Buffer.from('not really a keystore') }] });
-    const [r] = applyBaseline([leaked], baseline) as AuditReport[];
+    const [r] = applyBaseline([leaked], baseline, CLAUSES) as AuditReport[];
     if (r === undefined) throw new Error('no record');
     expect(exitStatus([r], 'fail')).toBe(1);
     const fresh = r.clauses.flatMap((c) => c.findings.filter((f) => f.baselined !== true));
@@ -140,7 +140,7 @@ describe('baselines', () => {
     const reordered = { ...multi, fingerprint: 'f'.repeat(32), evidence: [...multi.evidence.slice(1), ...multi.evidence.slice(0, 1)] };
     const moved = { ...single, fingerprint: 'e'.repeat(32) };
     const only = (fs: typeof single[]): AuditReport => ({ ...today, clauses: today.clauses.map((c, i) => ({ ...c, findings: i === 0 ? fs : [] })) });
-    const mark = (fs: typeof single[], b: Baseline) => (applyBaseline([only(fs)], b)[0] as AuditReport).clauses[0]?.findings.map((f) => f.baselined === true);
+    const mark = (fs: typeof single[], b: Baseline) => (applyBaseline([only(fs)], b, CLAUSES)[0] as AuditReport).clauses[0]?.findings.map((f) => f.baselined === true);
     // Same check and message, the old primary place still among the evidence: the same finding.
     expect(mark([reordered], baseline)).toEqual([true]);
     // Another primary place, but the only finding of its check and message on both sides.
@@ -154,29 +154,29 @@ describe('baselines', () => {
 
   it('a fixed finding is counted as absent', () => {
     const fewer: AuditReport = { ...today, clauses: today.clauses.map((c) => (c.clause === 10 ? { ...c, findings: c.findings.slice(1) } : c)) };
-    const [r] = applyBaseline([fewer], baseline) as AuditReport[];
+    const [r] = applyBaseline([fewer], baseline, CLAUSES) as AuditReport[];
     expect(r?.baseline?.absent).toBe(1);
   });
 
   it('is per app, and a multiset: one entry excuses one finding', () => {
     const other: AuditReport = { ...today, target: { ...today.target, package: 'com.example.other' } };
-    const [r] = applyBaseline([other], baseline) as AuditReport[];
+    const [r] = applyBaseline([other], baseline, CLAUSES) as AuditReport[];
     expect(r?.clauses.flatMap((c) => c.findings).some((f) => f.baselined === true)).toBe(false);
     const first = today.clauses.flatMap((c) => c.findings)[0];
     if (first === undefined) throw new Error('no finding');
     const twice: AuditReport = { ...today, clauses: today.clauses.map((c) => (c.clause === first.clause ? { ...c, findings: [first, { ...first }] } : { ...c, findings: [] })) };
     const one: Baseline = { ...baseline, findings: baseline.findings.filter((e) => e.fingerprint === first.fingerprint).slice(0, 1) };
-    const [t] = applyBaseline([twice], one) as AuditReport[];
+    const [t] = applyBaseline([twice], one, CLAUSES) as AuditReport[];
     expect(t?.clauses.flatMap((c) => c.findings).map((f) => f.baselined === true)).toEqual([true, false]);
   });
 
   it('leaves suppressed findings out of the baseline, so that they count again when the suppression expires', () => {
     const check = today.clauses.flatMap((c) => c.findings)[0]?.check ?? '';
-    const suppressed = applySuppressions(today, { categories: [], suppressions: [{ check, reason: 'r', expires: '2026-01-31' }] }, '2026-01-01');
+    const suppressed = applySuppressions(today, { categories: [], suppressions: [{ check, reason: 'r', expires: '2026-01-31' }] }, '2026-01-01', CLAUSES);
     const b = parseBaselineText(writeBaseline([suppressed]), 'b.json');
     expect(b.findings.some((e) => e.check === check)).toBe(false);
-    const later = applySuppressions(today, { categories: [], suppressions: [{ check, reason: 'r', expires: '2026-01-31' }] }, '2026-02-01');
-    const [r] = applyBaseline([later], b) as AuditReport[];
+    const later = applySuppressions(today, { categories: [], suppressions: [{ check, reason: 'r', expires: '2026-01-31' }] }, '2026-02-01', CLAUSES);
+    const [r] = applyBaseline([later], b, CLAUSES) as AuditReport[];
     expect(r?.clauses.flatMap((c) => c.findings).filter((f) => f.check === check).every((f) => f.baselined !== true && f.suppressed === undefined)).toBe(true);
   });
 
@@ -190,7 +190,7 @@ describe('baselines', () => {
     expect(parsed.findings.every((e) => e.package === 'com.example.shiguang')).toBe(true);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const error: AuditRecord = { schemaVersion: 1, tool: today.tool, status: 'error', target: { path: 'x', file: 'x' }, error: { code: 'E_ZIP_NO_EOCD', message: 'm' } };
-    expect(applyBaseline([error], baseline)).toEqual([error]);
+    expect(applyBaseline([error], baseline, CLAUSES)).toEqual([error]);
   });
 
   it('a broken baseline file is an E_CONFIG error with the JSON path', () => {

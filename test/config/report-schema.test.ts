@@ -27,9 +27,10 @@ const CONFIG = parseConfig(
 
 describe('schema/report.schema.json with config and baseline applied', () => {
   it('validates reports carrying declared SDKs, suppressions (active and expired), suppressed and baselined findings', async () => {
-    const records: AuditRecord[] = [await fixtureRecord('demo-shop'), await fixtureRecord('manifest-risky'), await errorRecord()];
-    const baseline = parseBaselineText(writeBaseline(records.slice(0, 1)), 'b.json');
-    const out = applyConfig(records, CONFIG, { today: '2026-03-15', baseline });
+    // The baseline predates the declared SDK list: the warns the list adds are new.
+    const baseline = parseBaselineText(writeBaseline([await fixtureRecord('demo-shop')]), 'b.json');
+    const records: AuditRecord[] = [await fixtureRecord('demo-shop', { declaredSdks: CONFIG.sdks ?? [] }), await fixtureRecord('manifest-risky'), await errorRecord()];
+    const out = applyConfig(records, CONFIG, { today: '2026-03-15', baseline, clauses: CLAUSES });
     const [demo, risky] = out as AuditReport[];
     expect(demo?.declaredSdks?.map((d) => d.detected)).toEqual([true, false]);
     expect(risky?.suppressions?.map((s) => s.state)).toEqual(['active', 'expired']);
@@ -42,7 +43,7 @@ describe('schema/report.schema.json with config and baseline applied', () => {
   });
 
   it('rejects what the additions forbid (the schema check can fail)', async () => {
-    const r = applyConfig([await fixtureRecord('demo-shop')], CONFIG, { today: '2026-03-15' })[0] as AuditReport;
+    const r = applyConfig([await fixtureRecord('demo-shop')], CONFIG, { today: '2026-03-15', clauses: CLAUSES })[0] as AuditReport;
     const bad = (patch: Partial<AuditReport>) => validate(JSON.parse(JSON.stringify({ ...r, ...patch })) as unknown);
     expect(bad({})).toBe(true);
     expect(bad({ suppressions: [{ check: 'c10/x', reason: '', state: 'active', matched: 0 }] })).toBe(false);

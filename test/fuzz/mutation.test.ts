@@ -59,7 +59,7 @@ describe('mutated APKs: a report or a typed error record, never an internal erro
         if (record.status === 'error') {
           expect(record.error.code, `${what}: ${record.error.message}`).not.toBe('E_INTERNAL');
         } else {
-          for (const c of record.clauses) expect(c.error, `${what}: clause ${c.clause}`).toBeUndefined();
+          for (const c of record.clauses) expect(c.errors, `${what}: clause ${c.clause}`).toBeUndefined();
         }
       }
     });

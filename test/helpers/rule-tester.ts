@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { runClauses } from '../../src/engine/run.js';
-import type { Check, ClauseModule, Finding, FindingVerdict, RuleOptions } from '../../src/engine/types.js';
+import type { Check, ClauseDefinition as ClauseModule, RuleOptions } from '../../src/engine/check.js';
+import type { Finding, FindingVerdict } from '../../src/model/index.js';
 import { locationIdentity } from '../../src/engine/fingerprint.js';
 import type { AppFacts } from '../../src/facts/app-facts.js';
 
@@ -23,14 +24,15 @@ export interface CheckCases {
   silent: { fixture: string; options?: Partial<RuleOptions> }[];
 }
 
-export const DEFAULT_OPTIONS: RuleOptions = { lang: 'en', strict: false, categories: [] };
+export const DEFAULT_OPTIONS: RuleOptions = { strict: false, categories: [] };
 
 /** Runs one check alone through the real engine (so coverage and rendering are exercised too). */
 export function runCheck(facts: AppFacts, clause: ClauseModule, check: Check, options: Partial<RuleOptions> = {}): Finding[] {
   const single: ClauseModule = { ...clause, checks: [check], requires: [] };
   const [result] = runClauses(facts, [single], { ...DEFAULT_OPTIONS, ...options });
   if (result === undefined) throw new Error('no clause result');
-  if (result.error !== undefined) throw new Error(`${check.meta.id} crashed: ${result.error.message}`);
+  const crash = result.errors?.[0];
+  if (crash !== undefined) throw new Error(`${check.meta.id} crashed: ${crash.stack ?? crash.message}`);
   return result.findings;
 }
 

@@ -24,7 +24,7 @@ describe('rule modules', () => {
 
   it('every message has both languages and every placeholder is the same in both', () => {
     for (const { check } of checks) {
-      for (const [id, m] of Object.entries(check.meta.messages)) {
+      for (const [id, m] of Object.entries(check.messages) as [string, { en: string; zh: string }][]) {
         expect(m.en.length, `${check.meta.id}/${id} en`).toBeGreaterThan(0);
         expect(m.zh.length, `${check.meta.id}/${id} zh`).toBeGreaterThan(0);
         const ph = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((x) => x[1]).sort();

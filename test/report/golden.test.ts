@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { CLAUSES } from '../../rules/index.js';
-import type { Lang } from '../../src/engine/types.js';
+import type { Lang } from '../../src/model/index.js';
 import { REPORT_FORMATS, renderRecords, type ReportFormat } from '../../src/report/render.js';
 import { REPO } from '../helpers/corpus.js';
 import { expectGolden, fixtureRecord } from './helpers.js';

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLAUSES } from '../../rules/index.js';
-import type { Evidence, Finding, Location } from '../../src/engine/types.js';
+import type { Location } from '../../src/model/index.js';
+import type { ReportEvidence, ReportFinding } from '../../src/report/model.js';
 import { audit } from '../../src/index.js';
 import type { AuditError, AuditRecord, AuditReport } from '../../src/report/model.js';
 import { encodeAxml, type ElementSpec } from '../helpers/axml-writer.js';
@@ -104,15 +105,15 @@ function poisonLocation(l: Location): Location {
   }
 }
 
-function poisonEvidence(e: Evidence, big: boolean): Evidence {
-  const out: Evidence = { ...e, location: poisonLocation(e.location), detail: poison(e.detail ?? '', big) };
+function poisonEvidence(e: ReportEvidence, big: boolean): ReportEvidence {
+  const out: ReportEvidence = { ...e, location: poisonLocation(e.location), detail: poison(e.detail ?? '', big) };
   if (e.owner?.kind === 'sdk' || e.owner?.kind === 'library') out.owner = { ...e.owner, name: poison(e.owner.name) };
   if (e.path !== undefined) out.path = e.path.map((p) => poison(p));
   return out;
 }
 
-function poisonFinding(f: Finding, first: boolean): Finding {
-  const out: Finding = { ...f, message: { en: poison(f.message.en, first), zh: poison(f.message.zh, first) }, evidence: f.evidence.map((e, i) => poisonEvidence(e, first && i === 0)) };
+function poisonFinding(f: ReportFinding, first: boolean): ReportFinding {
+  const out: ReportFinding = { ...f, message: { en: poison(f.message.en, first), zh: poison(f.message.zh, first) }, evidence: f.evidence.map((e, i) => poisonEvidence(e, first && i === 0)) };
   if (f.suppressed !== undefined) out.suppressed = { reason: poison(f.suppressed.reason) };
   return out;
 }
@@ -132,7 +133,7 @@ export async function hostileReport(): Promise<AuditReport> {
       first = false;
       return p;
     }),
-    ...(c.clause === 6 ? { error: { code: 'E_RULE_CRASHED', message: poison('c06/x: boom') } } : {}),
+    ...(c.clause === 6 ? { errors: [{ check: 'c06/x', code: 'E_RULE_CRASHED', message: poison('c06/x: boom') }] } : {}),
   }));
   return {
     ...r,

@@ -61,7 +61,7 @@ describe('JUnit XML', () => {
         c.clause === 10
           ? { ...c, verdict: 'pass', findings: c.findings.map((f, i) => (i === 0 ? { ...f, suppressed: { reason: 'debug build only <internal>' } } : { ...f, baselined: true })) }
           : c.clause === 1
-            ? { ...c, error: { code: 'E_RULE_CRASHED', message: 'c01/x: boom' } }
+            ? { ...c, errors: [{ check: 'c01/x', code: 'E_RULE_CRASHED', message: 'boom' }] }
             : c,
       ),
     };

@@ -1,3 +1,4 @@
+import { CLAUSES } from '../../rules/index.js';
 import { describe, expect, it } from 'vitest';
 import { applyConfig } from '../../src/config/apply.js';
 import { parseConfig } from '../../src/config/config.js';
@@ -21,9 +22,9 @@ describe('Markdown summary', () => {
   });
 
   it('says what is not counted and why, the baseline, expired suppressions and declared SDKs not found', async () => {
-    const r = await fixtureRecord('demo-shop');
     const config = parseConfig({ sdks: [{ name: '个推', package: 'com.igexin' }, { name: '友盟+', package: 'com.umeng' }], suppressions: [{ check: 'c10/allow-backup', reason: 'encrypted backups only', expires: '2030-01-01' }, { check: 'c10/debuggable', reason: 'x', expires: '2020-01-01' }] }, 'x.json');
-    const [out] = applyConfig([r], config, { today: '2026-03-15' }) as AuditReport[];
+    const r = await fixtureRecord('demo-shop', { declaredSdks: config.sdks ?? [] });
+    const [out] = applyConfig([r], config, { today: '2026-03-15', clauses: CLAUSES }) as AuditReport[];
     if (out === undefined) throw new Error('no record');
     const md = renderMarkdown([out], { lang: 'en', maxFindings: 100 });
     expect(md).toContain('<details><summary>Not counted: 1 suppressed</summary>');

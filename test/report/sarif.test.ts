@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLAUSES } from '../../rules/index.js';
-import type { Finding } from '../../src/engine/types.js';
+import type { ReportFinding } from '../../src/report/model.js';
 import type { AuditRecord, AuditReport } from '../../src/report/model.js';
 import { artifactUri, renderSarif, type SarifOptions } from '../../src/report/sarif.js';
 import { docsBaseUrlFrom } from '../../src/report/docs-url.js';
@@ -19,7 +19,7 @@ function sarif(records: readonly AuditRecord[], o: Partial<SarifOptions> = {}): 
   return log;
 }
 
-const findings = (r: AuditReport): Finding[] => r.clauses.flatMap((c) => c.findings);
+const findings = (r: AuditReport): ReportFinding[] => r.clauses.flatMap((c) => c.findings);
 
 describe('SARIF 2.1.0', () => {
   it('is schema-valid and code-scanning-ready for every kind of fixture and an error record, in one run', async () => {
@@ -78,8 +78,8 @@ describe('SARIF 2.1.0', () => {
   it('caps locations at 10 and says how many more there are', async () => {
     const r = await fixtureRecord('demo-shop');
     const loc = r.clauses[0]?.findings[0]?.evidence[0] ?? { location: { kind: 'app' as const } };
-    const many: Finding = { check: 'c02/collect-before-consent', clause: 2, verdict: 'warn', messageId: 'x', message: { en: 'many', zh: 'many' }, evidence: Array.from({ length: 25 }, () => loc), fingerprint: '0'.repeat(32) };
-    const noEvidence: Finding = { ...many, evidence: [], fingerprint: '1'.repeat(32) };
+    const many: ReportFinding = { check: 'c02/collect-before-consent', clause: 2, verdict: 'warn', messageId: 'x', data: {}, message: { en: 'many', zh: 'many' }, evidence: Array.from({ length: 25 }, () => loc), fingerprint: '0'.repeat(32) };
+    const noEvidence: ReportFinding = { ...many, evidence: [], fingerprint: '1'.repeat(32) };
     const record: AuditReport = { ...r, clauses: r.clauses.map((c) => (c.clause === 2 ? { ...c, findings: [many, noEvidence] } : { ...c, findings: [] })) };
     const results = sarif([record]).runs[0]?.results ?? [];
     expect(results[0]?.locations).toHaveLength(10);
@@ -98,7 +98,7 @@ describe('SARIF 2.1.0', () => {
       clauses: r.clauses.map((c) => ({
         ...c,
         findings: c.findings.map((f) => (f === first ? { ...f, suppressed: { reason: 'disclosed in the policy' } } : f === second ? { ...f, baselined: true } : f)),
-        ...(c.clause === 3 ? { error: { code: 'E_RULE_CRASHED', message: 'c03/x: boom' } } : {}),
+        ...(c.clause === 3 ? { errors: [{ check: 'c03/x', code: 'E_RULE_CRASHED', message: 'boom' }] } : {}),
       })),
     };
     const run = sarif([marked]).runs[0];

@@ -23,7 +23,7 @@ for (const clause of CLAUSES) {
   }
 }
 
-function flags(o: { strict?: boolean; categories?: string[] } | undefined): string {
+function flags(o: { strict?: boolean; categories?: readonly string[] } | undefined): string {
   const parts = [...(o?.strict === true ? ['--strict'] : []), ...(o?.categories !== undefined ? [`--category ${o.categories.join(',')}`] : [])];
   return parts.length > 0 ? ` (${parts.join(' ')})` : '';
 }

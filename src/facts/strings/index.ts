@@ -2,7 +2,7 @@ import type { ZipArchive } from '../../apk/zip.js';
 import { bcp47Locale, type ResourceTable } from '../../arsc/index.js';
 import { decodeAxml } from '../../axml/decode.js';
 import { mutf8End } from '../../dex/mutf8.js';
-import type { Location } from '../../engine/types.js';
+import type { Location } from '../../model/index.js';
 import { binaryRuns, dartSnapshotDataRanges, decodeRun, oneAbiPerLibrary, listNativeLibs, readDynamicSymbols, readElfHeader, readEntryPrefix, ELF_HEADER_BYTES } from '../../native/index.js';
 import type { DiagnosticSink } from '../../util/diagnostics.js';
 import { PledgeError } from '../../util/errors.js';

@@ -1,4 +1,4 @@
-import type { Location } from '../../engine/types.js';
+import type { Location } from '../../model/index.js';
 
 /** The lexicon groups of CLAUSES.md §2.3 (rules/data/lexicon.json). */
 export type LexiconGroup =

@@ -1,0 +1,14 @@
+/** Where a piece of evidence sits, precisely enough for a reviewer to go and look. */
+export type Location =
+  /** An element or attribute of the manifest: `/manifest/application/@android:debuggable`. */
+  | { kind: 'manifest'; entry: string; path: string }
+  /** A method in a DEX file, in descriptor form: `Lcom/a/B;->c(I)V`. */
+  | { kind: 'dex'; entry: string; method: string; pc?: number }
+  /** A resource value: `string/app_name` in a configuration (`default`, `zh-rCN`). */
+  | { kind: 'resource'; entry: string; name: string; config?: string }
+  /** A file in the APK (asset, native library, XML resource, signature file). */
+  | { kind: 'file'; entry: string; offset?: number; line?: number }
+  /** A signer of a signing scheme. */
+  | { kind: 'signing'; entry: string; scheme: string; signer: number }
+  /** A statement about the whole app (usually an absence: "no privacy policy anywhere"). */
+  | { kind: 'app' };

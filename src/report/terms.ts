@@ -1,0 +1,31 @@
+import type { Localized } from '../model/index.js';
+
+/**
+ * Fixed phrases that several messages share, rendered by `{name:term}` placeholders. A check hands
+ * over the id; the words are here once, written for each language's reader.
+ */
+export const TERMS = {
+  ownerApp: { en: 'first-party code', zh: '应用自身代码' },
+  ownerUnknown: { en: 'unattributed (renamed) code', zh: '无法归属的混淆代码' },
+  /** Where the string index looks, for messages that report an absence. */
+  textSources: { en: 'resources (every locale), layouts, code strings, assets and native libraries', zh: '资源（所有语言）、布局、代码字符串、assets 与原生库' },
+  'artifact:manifest': { en: 'the manifest', zh: '清单文件' },
+  'artifact:resources': { en: 'resources (resources.arsc, layouts, XML resources)', zh: '资源（resources.arsc、布局、XML 资源）' },
+  'artifact:dex': { en: 'the DEX code', zh: 'DEX 代码' },
+  'artifact:signing': { en: 'the APK signatures', zh: 'APK 签名' },
+  'artifact:native': { en: 'native libraries', zh: '原生库' },
+  'artifact:assets': { en: 'assets (bundled H5/JS/text)', zh: 'assets（内置 H5/JS/文本）' },
+  'state:failed': { en: 'could not be decoded', zh: '无法解码' },
+  'state:not-analysed': { en: 'not analysed by this version', zh: '未被当前版本分析' },
+  'state:unavailable': { en: 'not available for this input', zh: '不在此输入中' },
+  'logic:flutter': { en: 'compiled Dart in libapp.so', zh: 'libapp.so 中编译后的 Dart 代码' },
+  'logic:react-native': { en: 'the JavaScript bundle (index.android.bundle)', zh: 'JavaScript 包（index.android.bundle）' },
+  'logic:uni-app': { en: 'JavaScript and H5 under assets/apps/', zh: 'assets/apps/ 下的 JavaScript 与 H5' },
+  'logic:cordova': { en: 'H5 and JavaScript under assets/', zh: 'assets/ 下的 H5 与 JavaScript' },
+  'logic:xamarin': { en: '.NET assemblies', zh: '.NET 程序集' },
+  'logic:unity': { en: 'IL2CPP or Mono code (libil2cpp.so, Managed/*.dll)', zh: 'IL2CPP 或 Mono 代码（libil2cpp.so、Managed/*.dll）' },
+  'logic:cocos': { en: 'JavaScript or Lua scripts and native code', zh: 'JavaScript/Lua 脚本与原生代码' },
+  'logic:weex': { en: 'JavaScript bundles', zh: 'JavaScript 包' },
+} as const satisfies Record<string, Localized>;
+
+export type TermId = keyof typeof TERMS;
