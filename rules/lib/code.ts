@@ -17,7 +17,8 @@ export function siteEvidence(facts: AppFacts, site: CodeSite, detail?: string): 
 
 export function useEvidence(u: ApiUse): Evidence {
   const e: Evidence = u.pc === undefined ? { location: { kind: 'dex', entry: u.entry, method: u.caller }, owner: u.owner } : { location: { kind: 'dex', entry: u.entry, method: u.caller, pc: u.pc }, owner: u.owner };
-  e.detail = `${u.api} (${kindLabel(u.kind)})`;
+  e.detail = u.api;
+  e.note = { id: 'pi-kind', data: { kind: u.kind } };
   return e;
 }
 

@@ -25,15 +25,15 @@ export function sdkEvidence(facts: AppFacts, f: SdkFinding): Evidence[] {
   }
   for (const cls of d.sampleClasses.slice(0, 3)) {
     const dex = facts.code?.hierarchy.definingDex(cls);
-    out.push({ location: { kind: 'dex', entry: dex?.entry ?? 'classes.dex', method: cls }, owner, detail: `${d.classes} classes under ${f.record.packages.slice(0, 3).join(', ')}` });
+    out.push({ location: { kind: 'dex', entry: dex?.entry ?? 'classes.dex', method: cls }, owner, note: { id: 'sdk-classes', data: { count: d.classes, packages: f.record.packages.slice(0, 3) } } });
   }
-  for (const lib of d.nativeLibs.slice(0, 2)) out.push({ location: { kind: 'file', entry: lib }, owner, detail: 'native library' });
-  for (const a of d.assets.slice(0, 2)) out.push({ location: { kind: 'file', entry: a }, owner, detail: 'asset' });
+  for (const lib of d.nativeLibs.slice(0, 2)) out.push({ location: { kind: 'file', entry: lib }, owner, note: { id: 'native-library' } });
+  for (const a of d.assets.slice(0, 2)) out.push({ location: { kind: 'file', entry: a }, owner, note: { id: 'asset' } });
   for (const k of d.metaDataKeys.slice(0, 2)) {
     const md = m.metaData.find((x) => x.name === k);
     if (md !== undefined) out.push(manifestEvidence(md.path, `meta-data ${k}`, owner));
   }
-  if (out.length === 0) out.push({ location: { kind: 'app' }, owner, detail: `found by ${f.detection.foundBy.join(', ')}` });
+  if (out.length === 0) out.push({ location: { kind: 'app' }, owner, note: { id: 'found-by', data: { how: f.detection.foundBy.map((k) => `found:${k}`) } } });
   return out;
 }
 

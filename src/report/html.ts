@@ -1,6 +1,6 @@
 import type { Lang, Verdict } from '../model/index.js';
 import { counts, docsPath, verdictLabel } from './checks.js';
-import { formatLocation, methodToJava } from './location.js';
+import { evidenceText, formatLocation, methodToJava } from './location.js';
 import type { AuditError, AuditRecord, AuditReport, SdkEntry, ReportEvidence as Evidence, ReportFinding as Finding, ClauseReport } from './model.js';
 import { cleanText, escapeHtml } from './sanitize.js';
 
@@ -166,8 +166,9 @@ function ownerText(e: Evidence, t: Texts): string {
   return ` <span class="muted">[${o.kind === 'app' ? t.owner.app : t.owner.unknown}]</span>`;
 }
 
-function evidenceItem(e: Evidence, t: Texts): string {
-  const detail = e.detail === undefined ? '' : ` — ${h(e.detail, 500)}`;
+function evidenceItem(e: Evidence, t: Texts, lang: Lang): string {
+  const text = evidenceText(e, lang);
+  const detail = text === undefined ? '' : ` — ${h(text, 500)}`;
   const path =
     e.path !== undefined && e.path.length > 1
       ? `<div class="muted">${t.path}:</div><ol class="path mono">${e.path.map((m) => `<li>${h(methodToJava(m), 300)}</li>`).join('')}</ol>`
@@ -176,8 +177,8 @@ function evidenceItem(e: Evidence, t: Texts): string {
 }
 
 function findingBlock(f: Finding, lang: Lang, t: Texts, quiet: boolean): string {
-  const shown = f.evidence.slice(0, 3).map((e) => evidenceItem(e, t));
-  const rest = f.evidence.slice(3).map((e) => evidenceItem(e, t));
+  const shown = f.evidence.slice(0, 3).map((e) => evidenceItem(e, t, lang));
+  const rest = f.evidence.slice(3).map((e) => evidenceItem(e, t, lang));
   const more = rest.length > 0 ? `<details><summary>${t.moreEvidence(rest.length)}</summary><ul class="evidence">${rest.join('')}</ul></details>` : '';
   const why = f.suppressed !== undefined ? `<p class="muted">${t.suppressed}: ${h(f.suppressed.reason, 500)}</p>` : f.baselined === true ? `<p class="muted">${t.baselined}</p>` : '';
   return `<article class="finding${quiet ? ' quiet' : ''}"><p>${badge(f.verdict, lang)} <code>${h(f.check, 80)}</code> <span class="muted">${t.docs}: ${h(docsPath(f.check), 120)}</span></p><p>${h(f.message[lang], 2000)}</p>${why}${shown.length > 0 ? `<ul class="evidence">${shown.join('')}</ul>` : ''}${more}</article>`;

@@ -1,4 +1,5 @@
-import type { Location } from '../model/index.js';
+import type { Lang, Location } from '../model/index.js';
+import type { ReportEvidence } from './model.js';
 
 const PRIMITIVES: Record<string, string> = {
   V: 'void',
@@ -75,4 +76,12 @@ export function shortPath(path: readonly string[]): string {
   };
   const hops = path.map(hop);
   return hops.length <= 5 ? hops.join(' → ') : [...hops.slice(0, 2), '…', ...hops.slice(-2)].join(' → ');
+}
+
+/** What was seen at a piece of evidence and the remark on it: `TelephonyManager.getDeviceId（设备唯一标识）`. */
+export function evidenceText(e: Pick<ReportEvidence, 'detail' | 'note'>, lang: Lang): string | undefined {
+  const note = e.note?.message[lang];
+  if (e.detail === undefined) return note;
+  if (note === undefined || note === '') return e.detail;
+  return lang === 'zh' ? `${e.detail}（${note}）` : `${e.detail} (${note})`;
 }

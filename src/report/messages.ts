@@ -42,7 +42,9 @@ export function sdkLabel(id: string, lang: Lang): string {
   sdkNames ??= new Map(loadCatalogue().sdks.map((s) => [s.id, s.name]));
   const n = sdkNames.get(id);
   if (n === undefined) return id;
-  return lang === 'zh' ? (n.zh ?? n.en) : n.en;
+  // English readers compare with Chinese SDK lists too: both names, as the catalogue has them.
+  if (lang === 'zh') return n.zh ?? n.en;
+  return n.zh !== undefined && n.zh !== n.en ? `${n.en} (${n.zh})` : n.en;
 }
 
 export function piLabel(kind: string, lang: Lang): string {
@@ -165,6 +167,7 @@ function renderValue(kind: string | undefined, v: string | number | readonly str
   if (kind === 'path') return shortPath(typeof v === 'string' ? [v] : typeof v === 'number' ? [String(v)] : v);
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return renderOne(kind, v, lang);
+  if (v.length === 0) return TERMS.none[lang];
   return [...new Set(v.map((x) => renderOne(kind, x, lang)))].join(listSeparator(lang));
 }
 

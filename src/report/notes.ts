@@ -52,7 +52,13 @@ export const COVERAGE_NOTES = {
 } as const satisfies Record<string, Localized>;
 
 /** Remarks on a single piece of evidence (Evidence.note). */
-export const EVIDENCE_NOTES = {} as const satisfies Record<string, Localized>;
+export const EVIDENCE_NOTES = {
+  'pi-kind': { en: '{kind:pi}', zh: '{kind:pi}' },
+  'sdk-classes': { en: '{count} classes under {packages}', zh: '{packages} 下共 {count} 个类' },
+  'native-library': { en: 'native library', zh: '原生库' },
+  asset: { en: 'asset', zh: 'assets 文件' },
+  'found-by': { en: 'found by its {how:term}', zh: '依据其{how:term}识别' },
+} as const satisfies Record<string, Localized>;
 
 function lookup(table: Record<string, Localized>, code: string): Localized | undefined {
   let key = code;

@@ -5,6 +5,7 @@ import type { FindingVerdict, Lang, Location } from '../model/index.js';
 import { checkIndex, docsPath, worstVerdict, type CheckInfo } from './checks.js';
 import type { AuditRecord, AuditReport, ReportEvidence as Evidence, ReportFinding as Finding } from './model.js';
 import { cleanText } from './sanitize.js';
+import { evidenceText } from './location.js';
 
 /**
  * SARIF 2.1.0 for code-scanning services (GitHub code scanning, GitLab, Azure DevOps, IDE
@@ -110,21 +111,22 @@ function locationEntry(l: Location): string | undefined {
   return l.kind === 'app' ? undefined : l.entry;
 }
 
-function evidenceNote(e: Evidence): string | undefined {
+function evidenceNote(e: Evidence, lang: Lang): string | undefined {
   const bits: string[] = [];
   const entry = locationEntry(e.location);
   if (e.location.kind === 'dex' && entry !== undefined) bits.push(entry + (e.location.pc !== undefined ? ` @pc 0x${e.location.pc.toString(16)}` : ''));
   if (e.owner?.kind === 'sdk' || e.owner?.kind === 'library') bits.push(`[${e.owner.name}]`);
-  if (e.detail !== undefined) bits.push(e.detail);
+  const seen = evidenceText(e, lang);
+  if (seen !== undefined) bits.push(seen);
   return bits.length === 0 ? undefined : text(bits.join(' '), MAX_DETAIL);
 }
 
-function sarifLocation(artifact: Json, e: Evidence | undefined): Json {
+function sarifLocation(artifact: Json, e: Evidence | undefined, lang: Lang): Json {
   const loc: Json = { physicalLocation: { artifactLocation: artifact } };
   if (e === undefined) return loc;
   const logical = logicalLocation(e.location);
   if (logical !== undefined) loc.logicalLocations = [logical];
-  const note = evidenceNote(e);
+  const note = evidenceNote(e, lang);
   if (note !== undefined) loc.message = { text: note };
   return loc;
 }
@@ -184,7 +186,7 @@ function result(f: Finding, report: AuditReport, artifact: Json, ruleIndex: numb
     level: LEVEL[f.verdict],
     message: { text: text(f.message[o.lang]) + (extra > 0 ? t.more(extra) : '') },
     // A finding without evidence still names the file: code scanning rejects results without a location.
-    locations: shown.length === 0 ? [sarifLocation(artifact, undefined)] : shown.map((e) => sarifLocation(artifact, e)),
+    locations: shown.length === 0 ? [sarifLocation(artifact, undefined, o.lang)] : shown.map((e) => sarifLocation(artifact, e, o.lang)),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     properties: { clause: f.clause, verdict: f.verdict, messageId: f.messageId, package: text(report.target.package, 1024) },
   };

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang, Verdict } from '../model/index.js';
-import { formatLocation, shortPath } from './location.js';
+import { evidenceText, formatLocation, shortPath } from './location.js';
 import type { AuditError, AuditRecord, AuditReport, ReportFinding as Finding, ClauseReport } from './model.js';
 import { sanitizeForTerminal } from './sanitize.js';
 
@@ -64,7 +64,8 @@ function findingLines(c: ChalkInstance, f: Finding, lang: Lang, verbose: boolean
   const shown = verbose ? f.evidence : f.evidence.slice(0, 1);
   for (const e of shown) {
     const owner = e.owner?.kind === 'sdk' || e.owner?.kind === 'library' ? c.magenta(` [${s(e.owner.name)}]`) : '';
-    const detail = e.detail !== undefined && verbose ? c.dim(` — ${s(e.detail)}`) : '';
+    const text = evidenceText(e, lang);
+    const detail = text !== undefined && verbose ? c.dim(` — ${s(text)}`) : '';
     lines.push(`         ${c.dim(s(formatLocation(e.location)))}${owner}${detail}`);
     // The call chain from a startup entry point is the evidence a reviewer checks first.
     if (!verbose && e.path !== undefined && e.path.length > 1) lines.push(`         ${c.dim(`${T[lang].via} ${s(shortPath(e.path))}`)}`);

@@ -9,6 +9,13 @@ export const TERMS = {
   ownerUnknown: { en: 'unattributed (renamed) code', zh: '无法归属的混淆代码' },
   /** Where the string index looks, for messages that report an absence. */
   textSources: { en: 'resources (every locale), layouts, code strings, assets and native libraries', zh: '资源（所有语言）、布局、代码字符串、assets 与原生库' },
+  none: { en: 'none', zh: '无' },
+  'found:classes': { en: 'classes', zh: '类' },
+  'found:components': { en: 'manifest components', zh: '清单组件' },
+  'found:metaData': { en: 'manifest meta-data', zh: '清单 meta-data' },
+  'found:nativeLibs': { en: 'native libraries', zh: '原生库' },
+  'found:assets': { en: 'assets', zh: 'assets 文件' },
+  'found:strings': { en: 'characteristic strings', zh: '特征字符串' },
   'artifact:manifest': { en: 'the manifest', zh: '清单文件' },
   'artifact:resources': { en: 'resources (resources.arsc, layouts, XML resources)', zh: '资源（resources.arsc、布局、XML 资源）' },
   'artifact:dex': { en: 'the DEX code', zh: 'DEX 代码' },

@@ -186,18 +186,6 @@ export const CODE_CASES: Record<string, CheckCases> = {
     // code-safe reads the clipboard in a paste handler of a non-launcher activity.
     silent: [{ fixture: 'code-safe' }],
   },
-  'c03/pricing-capability': {
-    fires: [
-      {
-        fixture: 'code-risky',
-        expect: [
-          { messageId: 'inputs', verdict: 'review', at: APP_ONCREATE },
-          { messageId: 'priceEndpoints', verdict: 'review', at: `${D}${C}/net/PriceApi;->quoteUrl(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;` },
-        ],
-      },
-    ],
-    silent: [{ fixture: 'clean' }],
-  },
   'c04/marketing-sdk-sensitive-pi': {
     fires: [
       { fixture: 'code-risky', expect: [{ messageId: 'reads', verdict: 'warn', at: `${ADS}->collect(Landroid/content/Context;)V`, owner: 'pangle' }] },
