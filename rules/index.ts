@@ -1,5 +1,5 @@
 import type { ClauseDefinition } from '../src/engine/check.js';
-import { adaptLegacyClause } from '../src/engine/legacy.js';
+import { toClause } from '../src/engine/legacy.js';
 import c01 from './c01-lawful.js';
 import c02 from './c02-minimum-necessary.js';
 import c03 from './c03/index.js';
@@ -12,4 +12,4 @@ import c09 from './c09-third-party-sdks.js';
 import c10 from './c10-security.js';
 
 /** The ten clauses in pledge order: an explicit list, never a directory glob. */
-export const CLAUSES: readonly ClauseDefinition[] = [adaptLegacyClause(c01), adaptLegacyClause(c02), c03, adaptLegacyClause(c04), adaptLegacyClause(c05), adaptLegacyClause(c06), adaptLegacyClause(c07), adaptLegacyClause(c08), adaptLegacyClause(c09), adaptLegacyClause(c10)];
+export const CLAUSES: readonly ClauseDefinition[] = [c01, c02, c03, c04, c05, c06, c07, c08, c09, c10].map(toClause);

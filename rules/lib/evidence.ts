@@ -1,18 +1,6 @@
+// TEMPORARY (issue 11): describeComponent is for the unsplit clause modules; the builders live in src/facts/evidence.ts.
 import type { Component } from '../../src/manifest/model.js';
-import type { Evidence, Owner } from '../../src/model/index.js';
-
-export const MANIFEST_ENTRY = 'AndroidManifest.xml';
-
-export function manifestEvidence(path: string, detail?: string, owner?: Owner): Evidence {
-  const e: Evidence = { location: { kind: 'manifest', entry: MANIFEST_ENTRY, path } };
-  if (detail !== undefined) e.detail = detail;
-  if (owner !== undefined) e.owner = owner;
-  return e;
-}
-
-export function appEvidence(detail: string): Evidence {
-  return { location: { kind: 'app' }, detail };
-}
+export { manifestEvidence, MANIFEST_ENTRY } from '../../src/facts/evidence.js';
 
 /** `service com.a.B (exported, no permission)` */
 export function describeComponent(c: Component): string {

@@ -102,3 +102,8 @@ export function adaptLegacyClause(m: LegacyClauseModule): ClauseDefinition {
   if (m.passOnlyWithout !== undefined) def.passOnlyWithout = m.passOnlyWithout.clauses;
   return def;
 }
+
+/** A clause as rules/index.ts imports it: split (ClauseDefinition) or not yet (LegacyClauseModule). */
+export function toClause(m: ClauseDefinition | LegacyClauseModule): ClauseDefinition {
+  return m.checks.some((c) => 'run' in c) ? adaptLegacyClause(m as LegacyClauseModule) : (m as ClauseDefinition);
+}

@@ -70,6 +70,16 @@ export class AppFacts {
     this.states.set('manifest', 'analysed');
   }
 
+  private readonly memo = new Map<symbol | string, unknown>();
+
+  /** The value of a derived fact, computed on first use (see derivedFact). */
+  once<T>(key: symbol | string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = compute();
+    this.memo.set(key, v);
+    return v;
+  }
+
   /** Entry names of the APK (empty for a manifest-only input). */
   get entries(): readonly string[] {
     return this.zip?.names() ?? [];

@@ -3,6 +3,7 @@ import { piKindInfo } from '../facts/pi-table.js';
 import type { Lang, Localized, MessageData } from '../model/index.js';
 import { loadCatalogue, loadPackers } from '../sdk/catalogue.js';
 import { methodToJava, descriptorToJava, shortPath } from './location.js';
+import { REASONS } from './reasons.js';
 import { TERMS } from './terms.js';
 
 /**
@@ -20,10 +21,12 @@ import { TERMS } from './terms.js';
  * - category: SDK catalogue categories; appCategory: the 2021 rule's app types; packer: packer ids
  * - quote: text quoted from the app, in the language's quotation marks
  * - term: ids of src/report/terms.ts (fixed phrases shared by several messages)
+ * - items: a mixed list, each value prefixed with its kind: `quote:登录`, `sdk:jpush`, `term:wechatLogin`, `pi:IMEI`
+ * - reason: a key of src/report/reasons.ts, filled with the message's own data
  */
-export type PlaceholderKind = 'pi' | 'sdk' | 'owner' | 'class' | 'method' | 'path' | 'root' | 'category' | 'appCategory' | 'packer' | 'quote' | 'term';
+export type PlaceholderKind = 'pi' | 'sdk' | 'owner' | 'class' | 'method' | 'path' | 'root' | 'category' | 'appCategory' | 'packer' | 'quote' | 'term' | 'items' | 'reason';
 
-export const PLACEHOLDER_KINDS: readonly PlaceholderKind[] = ['pi', 'sdk', 'owner', 'class', 'method', 'path', 'root', 'category', 'appCategory', 'packer', 'quote', 'term'];
+export const PLACEHOLDER_KINDS: readonly PlaceholderKind[] = ['pi', 'sdk', 'owner', 'class', 'method', 'path', 'root', 'category', 'appCategory', 'packer', 'quote', 'term', 'items', 'reason'];
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
 
@@ -158,12 +161,20 @@ function renderOne(kind: string | undefined, v: string, lang: Lang): string {
       const t = (TERMS as Record<string, Localized | undefined>)[v];
       return t === undefined ? v : t[lang];
     }
+    case 'items': {
+      const colon = v.indexOf(':');
+      return colon < 0 ? v : renderOne(v.slice(0, colon), v.slice(colon + 1), lang);
+    }
     default:
       return v;
   }
 }
 
-function renderValue(kind: string | undefined, v: string | number | readonly string[], lang: Lang): string {
+function renderValue(kind: string | undefined, v: string | number | readonly string[], lang: Lang, data: MessageData): string {
+  if (kind === 'reason') {
+    const t = typeof v === 'string' ? (REASONS as Record<string, Localized | undefined>)[v] : undefined;
+    return t === undefined ? String(v) : formatTemplate(t[lang], data, lang);
+  }
   if (kind === 'path') return shortPath(typeof v === 'string' ? [v] : typeof v === 'number' ? [String(v)] : v);
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return renderOne(kind, v, lang);
@@ -178,7 +189,7 @@ function renderValue(kind: string | undefined, v: string | number | readonly str
 export function formatTemplate(template: string, data: MessageData | undefined, lang: Lang): string {
   return template.replace(PLACEHOLDER, (whole, name: string, kind: string | undefined) => {
     const v = data?.[name];
-    return v === undefined ? whole : renderValue(kind, v, lang);
+    return v === undefined || data === undefined ? whole : renderValue(kind, v, lang, data);
   });
 }
 

@@ -58,6 +58,19 @@ export const EVIDENCE_NOTES = {
   'native-library': { en: 'native library', zh: '原生库' },
   asset: { en: 'asset', zh: 'assets 文件' },
   'found-by': { en: 'found by its {how:term}', zh: '依据其{how:term}识别' },
+  'component-exported': { en: 'exported, no permission', zh: '已导出，无权限保护' },
+  'component-exported-permission': { en: 'exported, permission {permission}', zh: '已导出，受权限 {permission} 保护' },
+  'component-not-exported': { en: 'not exported', zh: '未导出' },
+  'wechat-login': { en: 'WeChat login request', zh: '微信登录请求' },
+  'bundled-policy': { en: 'bundled privacy policy', zh: '内置隐私政策' },
+  // Notes of single clauses, by clause; add yours in your clause's section.
+  // c01
+  // c02
+  // c04
+  // c05
+  // c06–c08
+  // c09
+  // c10
 } as const satisfies Record<string, Localized>;
 
 function lookup(table: Record<string, Localized>, code: string): Localized | undefined {

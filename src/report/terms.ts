@@ -7,6 +7,12 @@ import type { Localized } from '../model/index.js';
 export const TERMS = {
   ownerApp: { en: 'first-party code', zh: '应用自身代码' },
   ownerUnknown: { en: 'unattributed (renamed) code', zh: '无法归属的混淆代码' },
+  wechatLogin: { en: 'WeChat login (SendAuth)', zh: '微信登录（SendAuth）' },
+  /** Where the string index looks, in full: quoted where a clause concludes from an absence. */
+  textSourcesFull: {
+    en: 'resources (every locale), layouts and XML, DEX strings, assets (bundled H5/JS and policies) and native libraries',
+    zh: '资源（所有语言）、布局与 XML、DEX 字符串、assets（内置 H5/JS 与政策文本）和原生库',
+  },
   /** Where the string index looks, for messages that report an absence. */
   textSources: { en: 'resources (every locale), layouts, code strings, assets and native libraries', zh: '资源（所有语言）、布局、代码字符串、assets 与原生库' },
   none: { en: 'none', zh: '无' },
@@ -16,6 +22,14 @@ export const TERMS = {
   'found:nativeLibs': { en: 'native libraries', zh: '原生库' },
   'found:assets': { en: 'assets', zh: 'assets 文件' },
   'found:strings': { en: 'characteristic strings', zh: '特征字符串' },
+  // Terms of single clauses, by clause; add yours in your clause's section.
+  // c01
+  // c02
+  // c04
+  // c05
+  // c06–c08
+  // c09
+  // c10
   'artifact:manifest': { en: 'the manifest', zh: '清单文件' },
   'artifact:resources': { en: 'resources (resources.arsc, layouts, XML resources)', zh: '资源（resources.arsc、布局、XML 资源）' },
   'artifact:dex': { en: 'the DEX code', zh: 'DEX 代码' },

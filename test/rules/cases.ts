@@ -1,9 +1,16 @@
 import type { CheckCases } from '../helpers/rule-tester.js';
-import { CODE_CASES, TLS_CASES } from './cases-code.js';
-import { MANIFEST_CASES } from './cases-manifest.js';
-import { STRING_CASES } from './cases-strings.js';
-import { CONFIG_CASES } from './cases-config.js';
-import { RIGHTS_CASES } from './cases-strings-rights.js';
+import { CASES as C01 } from './cases/c01.js';
+import { CASES as C02 } from './cases/c02.js';
+import { CASES as C04 } from './cases/c04.js';
+import { CASES as C05 } from './cases/c05.js';
+import { CASES as C06 } from './cases/c06.js';
+import { CASES as C07 } from './cases/c07.js';
+import { CASES as C08 } from './cases/c08.js';
+import { CASES as C09 } from './cases/c09.js';
+import { CASES as C10 } from './cases/c10.js';
 
-/** Every check's fire and silent fixtures; the meta test requires both for every check. */
-export const CASES: Record<string, CheckCases> = { ...MANIFEST_CASES, ...CODE_CASES, ...TLS_CASES, ...STRING_CASES, ...CONFIG_CASES, ...RIGHTS_CASES };
+/**
+ * TEMPORARY (issue 11): fire and silent fixtures of the checks whose clause is not split into one
+ * file per check yet; a split clause's cases live in test/rules/<clause>/<check>.test.ts.
+ */
+export const CASES: Record<string, CheckCases> = { ...C01, ...C02, ...C04, ...C05, ...C06, ...C07, ...C08, ...C09, ...C10 };
