@@ -65,8 +65,8 @@ function sourceHash(dir) {
 }
 
 async function manifestFacts(apk) {
-  const { loadApp } = await import(join(root, 'dist/src/facts/load.js'));
-  const facts = loadApp(apk);
+  const { loadFacts } = await import(join(root, 'dist/src/facts/load.js'));
+  const facts = await loadFacts(apk, { needs: new Set() });
   const m = facts.manifest;
   const summary = {
     package: m.package,

@@ -6,11 +6,10 @@ import { runClauses } from './engine/run.js';
 import type { ClauseDefinition as ClauseModule, RuleOptions } from './engine/check.js';
 import type { Lang, Verdict } from './model/index.js';
 import { VERDICT_RANK } from './model/index.js';
-import { loadApp, type LoadOptions } from './facts/load.js';
+import { loadFacts, type LoadOptions } from './facts/load.js';
 import { buildErrorRecord, buildReport } from './report/build.js';
 import type { AuditRecord, ToolInfo } from './report/model.js';
 import { toPledgeError } from './util/errors.js';
-import { withLimits } from './util/limits.js';
 import { toolVersion } from './version.js';
 
 export type { AuditRecord, AuditReport, AuditError } from './report/model.js';
@@ -46,13 +45,11 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
   const categories = resolveCategories(options.categories ?? []);
   let facts;
   try {
-    facts = loadApp(path, options.limits === undefined ? {} : { limits: options.limits });
+    facts = await loadFacts(path, { ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.reachability === false ? { reachability: false } : {}) });
   } catch (e) {
     return buildErrorRecord(path, toPledgeError(e), tool);
   }
   try {
-    facts.reachabilityEnabled = options.reachability !== false;
-    await facts.analyseCode(withLimits(options.limits));
     const reportOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories };
     // The declared list reaches the rules but not report.options (the config, not the audit, owns it).
     const ruleOptions: RuleOptions = options.declaredSdks === undefined ? { strict: reportOptions.strict, categories } : { strict: reportOptions.strict, categories, declaredSdks: options.declaredSdks };

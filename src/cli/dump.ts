@@ -3,7 +3,7 @@ import { toXml } from '../axml/to-xml.js';
 import { TYPE_DYNAMIC_REFERENCE, TYPE_REFERENCE } from '../axml/types.js';
 import { formatValue } from '../axml/values.js';
 import { listClassDescriptors, listMethodRefs } from '../dex/listing.js';
-import { loadApp, openInput } from '../facts/load.js';
+import { loadFacts, openInput } from '../facts/load.js';
 import { formatSigningLines, readSigning } from '../sign/index.js';
 import { DiagnosticSink } from '../util/diagnostics.js';
 import { PledgeError } from '../util/errors.js';
@@ -34,9 +34,8 @@ export function dumpManifest(path: string, options: { resolve?: boolean } = {}):
 
 /** `dump classes` / `dump method-refs`: every class (method reference) of the app's DEX files, deduplicated, sorted. */
 export async function dumpCode(path: string, what: 'classes' | 'method-refs'): Promise<string> {
-  const facts = loadApp(path);
+  const facts = await loadFacts(path, { needs: new Set(['dex']) });
   try {
-    await facts.analyseCode();
     const dexes = (facts.code?.units ?? []).map((u) => u.dex);
     const lines = what === 'classes' ? listClassDescriptors(dexes) : listMethodRefs(dexes);
     return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

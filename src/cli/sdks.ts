@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Lang } from '../model/index.js';
-import { loadApp } from '../facts/load.js';
+import { loadFacts } from '../facts/load.js';
 import { buildSdkSection } from '../report/build.js';
 import type { SdkEntry } from '../report/model.js';
 import { sanitizeForTerminal as s } from '../report/sanitize.js';
@@ -13,9 +13,8 @@ export interface SdkInventory {
 
 /** `pledge-audit sdks`: the SDK inventory of one app, on its own. */
 export async function sdkInventory(path: string): Promise<SdkInventory> {
-  const facts = loadApp(path);
+  const facts = await loadFacts(path, { needs: new Set(['dex', 'assets', 'native']) });
   try {
-    await facts.analyseCode();
     return {
       package: facts.manifest.package,
       sdks: buildSdkSection(facts),

@@ -5,21 +5,19 @@ import { loadCatalogue, sdkMatcher, type SdkCatalogue, type SdkRecord, type SdkR
 import type { XmlDocument } from '../axml/types.js';
 import type { Manifest } from '../manifest/model.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
-import { toPledgeError, type PledgeError } from '../util/errors.js';
-import type { Artifact, ArtifactState, InputInfo } from './types.js';
+import type { PledgeError } from '../util/errors.js';
+import type { InputInfo } from './types.js';
+import type { Artifact, ArtifactState } from '../model/index.js';
 import type { PackerDetection } from '../sdk/index.js';
-import type { Limits } from '../util/limits.js';
-import { DEFAULT_LIMITS } from '../util/limits.js';
 import { computeApiUses, type ApiUse } from './api-uses.js';
-import { CodeFacts } from './code.js';
+import type { CodeFacts } from './code.js';
 import { piTable } from './pi-table.js';
 import { buildSdkInventory, findPackers, type SdkFinding } from './sdk-inventory.js';
-import { readSigning, type SigningInfo } from '../sign/index.js';
+import type { SigningInfo } from '../sign/index.js';
 import { readNetworkSecurityConfig, type NetworkSecurityConfig } from './nsc.js';
 import { Reachability } from './reach.js';
 import { libraryOfClass } from './libraries.js';
 import { periodicTasks, type PeriodicTask } from './periodic.js';
-import { buildStringIndex } from './strings/index.js';
 import type { StringIndex } from './strings/types.js';
 
 export interface AppFactsInit {
@@ -27,16 +25,22 @@ export interface AppFactsInit {
   manifest: Manifest;
   manifestXml: XmlDocument;
   diagnostics: DiagnosticSink;
+  /** What could be analysed, decided when the facts were loaded. */
+  states: ReadonlyMap<Artifact, ArtifactState>;
+  failures?: ReadonlyMap<Artifact, PledgeError>;
   zip?: ZipArchive;
   resources?: ResourceTable;
-  /** An input hash under way off the main thread. */
-  hashing?: Promise<unknown>;
+  code?: CodeFacts;
+  strings?: StringIndex;
+  signing?: SigningInfo;
+  /** Build the startup call graph (off only to measure what it costs). */
+  reachability?: boolean;
 }
 
 /**
- * Everything rules may know about one app, built once. Decoders ran in the facts builder; each
- * further artifact is decoded on first use and memoised, so an audit that needs no DEX never
- * inflates one. Rules read this, never bytes.
+ * Everything checks may know about one app, finished: loadFacts() decoded what the enabled checks
+ * need before building it, and each derived fact (API uses, SDKs, reachability…) is computed on
+ * first use and kept, through `once`. No getter changes what another returns.
  */
 export class AppFacts {
   readonly input: InputInfo;
@@ -46,18 +50,16 @@ export class AppFacts {
   readonly zip: ZipArchive | undefined;
   /** resources.arsc, when the APK has one that decodes. */
   readonly resources: ResourceTable | undefined;
-  private readonly hashing: Promise<unknown> | undefined;
-  private readonly states = new Map<Artifact, ArtifactState>();
-  private readonly failures = new Map<Artifact, PledgeError>();
-  private codeFacts: CodeFacts | undefined;
-  private apiUsesCache: ApiUse[] | undefined;
-  private sdksCache: SdkFinding[] | undefined;
-  private packersCache: PackerDetection[] | undefined;
-  private signingCache: SigningInfo | undefined;
-  private nscCache: { value: NetworkSecurityConfig | undefined } | undefined;
-  private reachCache: Reachability | undefined;
-  /** Off only for benchmarking the rest of the audit without it. */
-  reachabilityEnabled = true;
+  /** The app's code (undefined for manifest-only inputs, or when no check needs it). */
+  readonly code: CodeFacts | undefined;
+  /** Every piece of text the app shows or carries, by lexicon group (CLAUSES.md §2.3). */
+  readonly strings: StringIndex | undefined;
+  /** Signing schemes and signers (undefined for manifest-only inputs). */
+  readonly signing: SigningInfo | undefined;
+  private readonly states: ReadonlyMap<Artifact, ArtifactState>;
+  private readonly failures: ReadonlyMap<Artifact, PledgeError>;
+  private readonly reachabilityEnabled: boolean;
+  private readonly memo = new Map<symbol | string, unknown>();
 
   constructor(init: AppFactsInit) {
     this.input = init.input;
@@ -66,13 +68,15 @@ export class AppFacts {
     this.diagnostics = init.diagnostics;
     this.zip = init.zip;
     this.resources = init.resources;
-    this.hashing = init.hashing;
-    this.states.set('manifest', 'analysed');
+    this.code = init.code;
+    this.strings = init.strings;
+    this.signing = init.signing;
+    this.states = init.states;
+    this.failures = init.failures ?? new Map();
+    this.reachabilityEnabled = init.reachability !== false;
   }
 
-  private readonly memo = new Map<symbol | string, unknown>();
-
-  /** The value of a derived fact, computed on first use (see derivedFact). */
+  /** The value of a derived fact, computed on first use and kept (see derivedFact). */
   once<T>(key: symbol | string, compute: () => T): T {
     if (this.memo.has(key)) return this.memo.get(key) as T;
     const v = compute();
@@ -86,8 +90,6 @@ export class AppFacts {
   }
 
   state(a: Artifact): ArtifactState {
-    // Signing is read on first use: reading it is cheap, and reading it makes it known.
-    if (a === 'signing' && this.zip !== undefined && !this.states.has('signing')) void this.signing;
     return this.states.get(a) ?? (this.zip === undefined ? 'unavailable' : 'not-analysed');
   }
 
@@ -95,64 +97,19 @@ export class AppFacts {
     return this.failures.get(a);
   }
 
-  /**
-   * Parses and scans every DEX file (inflating them concurrently). Called once by the audit before
-   * rules run; a DEX that fails is recorded and the others still count.
-   */
-  async analyseCode(limits: Limits = DEFAULT_LIMITS): Promise<void> {
-    if (this.zip === undefined || this.codeFacts !== undefined) {
-      await this.hashing;
-      return;
-    }
-    const code = await CodeFacts.load(this.zip, this.diagnostics, limits);
-    this.codeFacts = code;
-    await this.hashing;
-    if (code.units.length === 0 && code.failed.length === 0) this.setState('dex', 'absent');
-    else if (code.units.length === 0) this.setState('dex', 'failed', code.failed[0]?.error);
-    else this.setState('dex', 'analysed');
-    // The text evidence (resources, layouts, DEX strings, assets, native strings) is indexed now,
-    // before rules run, so that the assets and native artifacts have their state when the engine
-    // decides what could not be analysed.
-    try {
-      this.stringIndex = buildStringIndex(this, { limits });
-    } catch (e) {
-      const error = toPledgeError(e);
-      this.diagnostics.add('W_ARTIFACT_FAILED', `string index: ${error.code} ${error.message}`, error.entry, error.offset);
-      for (const a of ['assets', 'native'] as const) if (this.state(a) === 'not-analysed') this.setState(a, 'failed', error);
-    }
-  }
-
-  /**
-   * Every piece of text the app shows or carries, by lexicon group (CLAUSES.md §2.3); undefined
-   * before analyseCode() and for manifest-only inputs.
-   */
-  get strings(): StringIndex | undefined {
-    return this.stringIndex;
-  }
-
-  private stringIndex: StringIndex | undefined;
-
-  /** The app's code, once analyseCode() ran (undefined for manifest-only inputs). */
-  get code(): CodeFacts | undefined {
-    return this.codeFacts;
-  }
-
   /** Personal-information API call sites with their owners (CLAUSES.md §2.1). */
   get apiUses(): readonly ApiUse[] {
-    if (this.apiUsesCache === undefined) {
-      this.apiUsesCache = this.codeFacts === undefined ? [] : computeApiUses(this.codeFacts, piTable(), (c) => this.ownerOfClass(c));
-    }
-    return this.apiUsesCache;
+    return this.once('apiUses', () => (this.code === undefined ? [] : computeApiUses(this.code, piTable(), (c) => this.ownerOfClass(c))));
   }
 
   /** SDKs bundled in the app with evidence levels (present / used / PI touched). */
   get sdks(): readonly SdkFinding[] {
-    if (this.sdksCache === undefined) {
+    return this.once('sdks', () => {
       const pkg = this.manifest.package;
-      this.sdksCache = buildSdkInventory({
+      return buildSdkInventory({
         manifest: this.manifest,
         entries: this.entries,
-        code: this.codeFacts,
+        code: this.code,
         apiUses: this.apiUses,
         records: this.catalogue.sdks,
         isAppClass: (d) => this.ownerOfClass(descriptorToClassName(d)).kind !== 'sdk',
@@ -161,26 +118,12 @@ export class AppFacts {
           return name === pkg || name.startsWith(`${pkg}.`) ? undefined : sdkMatcher().ownerOf(d)?.id;
         },
       });
-    }
-    return this.sdksCache;
-  }
-
-  /** Signing schemes and signers (undefined for manifest-only inputs). */
-  get signing(): SigningInfo | undefined {
-    if (this.zip === undefined) return undefined;
-    if (this.signingCache === undefined) {
-      this.signingCache = readSigning(this.zip, { diagnostics: this.diagnostics });
-      this.setState('signing', 'analysed');
-    }
-    return this.signingCache;
+    });
   }
 
   /** The network security config the manifest names, decoded (undefined when there is none). */
   get networkSecurityConfig(): NetworkSecurityConfig | undefined {
-    if (this.nscCache === undefined) {
-      this.nscCache = { value: this.zip === undefined ? undefined : readNetworkSecurityConfig(this.zip, this.manifest, this.resources, this.diagnostics) };
-    }
-    return this.nscCache.value;
+    return this.once('nsc', () => (this.zip === undefined ? undefined : readNetworkSecurityConfig(this.zip, this.manifest, this.resources, this.diagnostics)));
   }
 
   /**
@@ -189,11 +132,11 @@ export class AppFacts {
    * receivers, each with its path and whether a consent gate precedes it.
    */
   get reachability(): Reachability | undefined {
-    const code = this.codeFacts;
+    const code = this.code;
     if (code === undefined || !this.reachabilityEnabled) return undefined;
-    if (this.reachCache === undefined) {
+    return this.once('reachability', () => {
       const byId = new Map(this.catalogue.sdks.map((r) => [r.id, r]));
-      this.reachCache = new Reachability({
+      return new Reachability({
         code,
         manifest: this.manifest,
         apiUses: this.apiUses,
@@ -203,8 +146,7 @@ export class AppFacts {
           return id === undefined ? undefined : byId.get(id);
         },
       });
-    }
-    return this.reachCache;
+    });
   }
 
   /** Tasks on a timer and the PI they read (needs the call graph; empty when it is off). */
@@ -212,16 +154,12 @@ export class AppFacts {
     const code = this.code;
     const reach = this.reachability;
     if (code === undefined || reach === undefined) return [];
-    this.periodicCache ??= periodicTasks(code, reach);
-    return this.periodicCache;
+    return this.once('periodic', () => periodicTasks(code, reach));
   }
-
-  private periodicCache: PeriodicTask[] | undefined;
 
   /** Packers/protectors whose file signatures the app carries. */
   get packers(): readonly PackerDetection[] {
-    this.packersCache ??= findPackers(this.entries, this.codeFacts, this.manifest);
-    return this.packersCache;
+    return this.once('packers', () => findPackers(this.entries, this.code, this.manifest));
   }
 
   /** The SDK catalogue (rules/data/sdks.json). */
@@ -260,12 +198,6 @@ export class AppFacts {
   /** Releases the input file. Facts already computed stay readable. */
   close(): void {
     this.zip?.source.close();
-  }
-
-  /** Recorded by the builders of later artifacts. */
-  setState(a: Artifact, s: ArtifactState, error?: PledgeError): void {
-    this.states.set(a, s);
-    if (error !== undefined) this.failures.set(a, error);
   }
 }
 

@@ -14,10 +14,21 @@ import { type Limits, withLimits } from '../util/limits.js';
 import { parseArsc, type ResourceTable } from '../arsc/index.js';
 import type { ResolvedResource } from '../manifest/build.js';
 import { AppFacts } from './app-facts.js';
+import { CodeFacts } from './code.js';
+import { buildStringIndex } from './strings/index.js';
+import type { StringIndex } from './strings/types.js';
+import { readSigning, type SigningInfo } from '../sign/index.js';
+import { ARTIFACTS, type Artifact, type ArtifactState } from '../model/index.js';
 
 export interface LoadOptions {
   limits?: Partial<Limits>;
+  /** Artifacts the checks to run need (default: all); the others are not decoded. */
+  needs?: ReadonlySet<Artifact>;
+  /** Build the startup call graph (default true); off only to measure what it costs. */
+  reachability?: boolean;
 }
+
+const ALL_ARTIFACTS: ReadonlySet<Artifact> = new Set(ARTIFACTS);
 
 export const MANIFEST = 'AndroidManifest.xml';
 const IN_MEMORY_BYTES = 256 * 1024 * 1024;
@@ -74,13 +85,16 @@ export function openInput(path: string, options: LoadOptions = {}): OpenedInput 
 }
 
 /**
- * Opens one input and builds its facts. The manifest is required: without it there is no app to
- * audit, and the error says why. Everything else is decoded lazily by AppFacts.
+ * Opens one input and builds its finished facts: the manifest (required: without it there is no
+ * app, and the error says why), resources, and what the checks to run need of the code, the text
+ * index and the signatures, each decoded once here. An artifact that fails to decode is recorded
+ * (its checks become coverage notes) and the rest still counts; only input-level failures throw.
  */
-export function loadApp(path: string, options: LoadOptions = {}): AppFacts {
+export async function loadFacts(path: string, options: LoadOptions = {}): Promise<AppFacts> {
   const opened = openInput(path, options);
   try {
-    const { source, zip, document, diagnostics, kind } = opened;
+    const { source, zip, document, diagnostics, kind, limits } = opened;
+    const needs = options.needs ?? ALL_ARTIFACTS;
     // The hash is computed on first use: the audit asks for it while the DEX files inflate on the
     // thread pool, so it costs no wall time on a large APK.
     let sha256: string | undefined;
@@ -97,19 +111,58 @@ export function loadApp(path: string, options: LoadOptions = {}): AppFacts {
     // In-memory inputs hash on the thread pool while the main thread decodes; the getter above
     // stays the fallback (and the only path for inputs read entry by entry).
     const hashing = source instanceof BufferSource ? sha256OfBuffer(source.read(0, source.size)).then((h) => (sha256 = h)) : undefined;
-    const res = zip === undefined ? undefined : readResources(zip, diagnostics, opened.limits);
+    const states = new Map<Artifact, ArtifactState>([['manifest', 'analysed']]);
+    const failures = new Map<Artifact, PledgeError>();
+    const record = (a: Artifact, s: ArtifactState, error?: PledgeError): void => {
+      states.set(a, s);
+      if (error !== undefined) failures.set(a, error);
+    };
+    const res = zip === undefined ? undefined : readResources(zip, diagnostics, limits);
+    if (res !== undefined) record('resources', res.state, res.error);
     const manifest = buildManifest(document, res?.table === undefined ? { entry: MANIFEST, diagnostics } : { entry: MANIFEST, diagnostics, resolve: resolverFor(res.table) });
-    const facts = new AppFacts({
+    let code: CodeFacts | undefined;
+    let strings: StringIndex | undefined;
+    let signing: SigningInfo | undefined;
+    if (zip !== undefined) {
+      // Text checks read DEX strings too: the code is loaded for them as well.
+      if (needs.has('dex') || needs.has('assets') || needs.has('native')) {
+        code = await CodeFacts.load(zip, diagnostics, limits);
+        if (code.units.length === 0 && code.failed.length === 0) record('dex', 'absent');
+        else if (code.units.length === 0) record('dex', 'failed', code.failed[0]?.error);
+        else record('dex', 'analysed');
+      }
+      if (needs.has('resources') || needs.has('assets') || needs.has('native')) {
+        try {
+          strings = buildStringIndex({ diagnostics, zip, resources: res?.table, code }, { limits });
+          record('assets', strings.artifacts.assets);
+          record('native', strings.artifacts.native);
+        } catch (e) {
+          const error = toPledgeError(e);
+          diagnostics.add('W_ARTIFACT_FAILED', `string index: ${error.code} ${error.message}`, error.entry, error.offset);
+          record('assets', 'failed', error);
+          record('native', 'failed', error);
+        }
+      }
+      if (needs.has('signing')) {
+        signing = readSigning(zip, { diagnostics });
+        record('signing', 'analysed');
+      }
+    }
+    await hashing;
+    return new AppFacts({
       input,
       manifest,
       manifestXml: document,
       diagnostics,
+      states,
+      failures,
+      ...(options.reachability === false ? { reachability: false } : {}),
       ...(zip === undefined ? {} : { zip }),
       ...(res?.table === undefined ? {} : { resources: res.table }),
-      ...(hashing === undefined ? {} : { hashing }),
+      ...(code === undefined ? {} : { code }),
+      ...(strings === undefined ? {} : { strings }),
+      ...(signing === undefined ? {} : { signing }),
     });
-    if (res !== undefined) facts.setState('resources', res.state, res.error);
-    return facts;
   } catch (e) {
     opened.source.close();
     throw toPledgeError(e);

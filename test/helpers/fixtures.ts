@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppFacts } from '../../src/facts/app-facts.js';
-import { loadApp } from '../../src/facts/load.js';
+import { loadFacts } from '../../src/facts/load.js';
 import { REPO } from './corpus.js';
 
 export const FIXTURE_APKS = join(REPO, 'fixtures/apk');
@@ -19,8 +19,7 @@ const cache = new Map<string, AppFacts>();
 export async function fixtureFacts(name: string): Promise<AppFacts> {
   let f = cache.get(name);
   if (f === undefined) {
-    f = loadApp(fixtureApk(name));
-    await f.analyseCode();
+    f = await loadFacts(fixtureApk(name));
     cache.set(name, f);
   }
   return f;

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppFacts } from '../../src/facts/app-facts.js';
-import { loadApp } from '../../src/facts/load.js';
+import { loadFacts } from '../../src/facts/load.js';
 import { buildStringIndex, MAX_CHECKED_TOGGLES, MAX_DOCUMENTS, MAX_DOCUMENT_CHARS, MAX_HITS_PER_GROUP, MAX_VALUES_PER_KIND } from '../../src/facts/strings/index.js';
 import { lexiconGroups } from '../../src/facts/strings/lexicon.js';
 import { inspectNativeLibs } from '../../src/native/index.js';
@@ -21,15 +21,14 @@ describe.skipIf(!hasCorpus())('string index over the corpus', () => {
       summary.apps++;
       let facts: AppFacts;
       try {
-        facts = loadApp(file);
+        facts = await loadFacts(file, { needs: new Set(['dex']) });
       } catch (e) {
-        // Inputs loadApp refuses are other suites' business.
+        // Inputs loadFacts refuses are other suites' business.
         expect(isPledgeError(e), String(e)).toBe(true);
         return;
       }
       try {
         summary.loaded++;
-        await facts.analyseCode();
         let idx;
         try {
           idx = buildStringIndex(facts);

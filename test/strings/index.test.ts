@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppFacts } from '../../src/facts/app-facts.js';
-import { loadApp } from '../../src/facts/load.js';
-import { buildStringIndex, MAX_CHECKED_TOGGLES, MAX_HITS_PER_GROUP, stringIndexFor, type StringIndex, type TextHit } from '../../src/facts/strings/index.js';
+import { loadFacts } from '../../src/facts/load.js';
+import { buildStringIndex, MAX_CHECKED_TOGGLES, MAX_HITS_PER_GROUP, type StringIndex, type TextHit } from '../../src/facts/strings/index.js';
 import { DEFAULT_LIMITS } from '../../src/util/limits.js';
 import { encodeAxml } from '../helpers/axml-writer.js';
 import { REPO } from '../helpers/corpus.js';
@@ -32,8 +32,7 @@ let facts: AppFacts;
 let idx: StringIndex;
 
 beforeAll(async () => {
-  facts = loadApp(fixtureApk('strings-basic'));
-  await facts.analyseCode();
+  facts = await loadFacts(fixtureApk('strings-basic'));
   idx = buildStringIndex(facts);
 });
 
@@ -221,15 +220,15 @@ describe('string index: stats, states, determinism', () => {
     expect(facts.diagnostics.items.filter((d) => d.entry === 'lib/arm64-v8a/libgarbage.so').map((d) => d.code)).toContain('W_ARTIFACT_FAILED');
   });
 
-  it('two builds give the same index; stringIndexFor builds once', () => {
+  it('two builds give the same index, and it is the one the facts carry', () => {
     const again = buildStringIndex(facts);
-    const dump = (i: StringIndex) => JSON.stringify([i.hits('POLICY'), i.hits('DELETE'), i.urls(), i.emails(), i.phones(), i.checkedToggles(), i.bundledDocuments(), i.stats]);
+    const dump = (i: StringIndex | undefined) => (i === undefined ? '' : JSON.stringify([i.hits('POLICY'), i.hits('DELETE'), i.urls(), i.emails(), i.phones(), i.checkedToggles(), i.bundledDocuments(), i.stats]));
     expect(dump(again)).toBe(dump(idx));
-    expect(stringIndexFor(facts)).toBe(stringIndexFor(facts));
+    expect(dump(facts.strings)).toBe(dump(idx));
   });
 
-  it('without analyseCode there are no DEX strings', () => {
-    const f = loadApp(fixtureApk('strings-basic'));
+  it('without the code loaded there are no DEX strings', async () => {
+    const f = await loadFacts(fixtureApk('strings-basic'), { needs: new Set() });
     try {
       const i = buildStringIndex(f);
       expect(i.stats.items.dex).toBe(0);
@@ -244,8 +243,8 @@ describe('string index: limits and damaged inputs', () => {
   const variants = new ApkVariants();
   afterAll(() => variants.dispose());
 
-  it('an asset above maxAssetBytes is cut there and reported', () => {
-    const f = loadApp(fixtureApk('strings-basic'));
+  it('an asset above maxAssetBytes is cut there and reported', async () => {
+    const f = await loadFacts(fixtureApk('strings-basic'), { needs: new Set() });
     try {
       const i = buildStringIndex(f, { limits: { ...DEFAULT_LIMITS, maxAssetBytes: 700 } });
       expect(i.stats.truncated).toBe(true);
@@ -260,8 +259,8 @@ describe('string index: limits and damaged inputs', () => {
     }
   });
 
-  it('the total asset budget stops the pass and says how many files were left', () => {
-    const f = loadApp(fixtureApk('strings-basic'));
+  it('the total asset budget stops the pass and says how many files were left', async () => {
+    const f = await loadFacts(fixtureApk('strings-basic'), { needs: new Set() });
     try {
       const i = buildStringIndex(f, { limits: { ...DEFAULT_LIMITS, maxTotalAssetBytes: 2000 } });
       expect(i.stats.truncated).toBe(true);
@@ -271,13 +270,13 @@ describe('string index: limits and damaged inputs', () => {
     }
   });
 
-  it('a 10 MB asset is read up to maxAssetBytes (4 MiB), deflated or stored', () => {
+  it('a 10 MB asset is read up to maxAssetBytes (4 MiB), deflated or stored', async () => {
     const line = 'lorem ipsum dolor sit amet, consectetur adipiscing elit\n';
     const filler = line.repeat(Math.ceil((5 * 1024 * 1024) / line.length));
     const big = Buffer.from(`隐私政策\n${filler}注销账号\n${filler}`);
     expect(big.length).toBeGreaterThan(10 * 1024 * 1024);
     for (const method of [8, 0]) {
-      const f = loadApp(variants.make('strings-basic', { 'assets/big.txt': { name: 'assets/big.txt', data: big, method } }));
+      const f = await loadFacts(variants.make('strings-basic', { 'assets/big.txt': { name: 'assets/big.txt', data: big, method } }), { needs: new Set() });
       try {
         const i = buildStringIndex(f);
         expect(i.stats.truncated).toBe(true);
@@ -294,8 +293,8 @@ describe('string index: limits and damaged inputs', () => {
     }
   });
 
-  it('a malformed layout is a diagnostic; the other layouts still count', () => {
-    const f = loadApp(variants.make('strings-basic', { 'res/layout/activity_consent.xml': Buffer.from([3, 0, 8, 0, 0xff, 0xff, 0xff, 0x7f, 1, 2, 3]) }));
+  it('a malformed layout is a diagnostic; the other layouts still count', async () => {
+    const f = await loadFacts(variants.make('strings-basic', { 'res/layout/activity_consent.xml': Buffer.from([3, 0, 8, 0, 0xff, 0xff, 0xff, 0x7f, 1, 2, 3]) }), { needs: new Set() });
     try {
       const i = buildStringIndex(f);
       expect(f.diagnostics.items.filter((d) => d.entry === 'res/layout/activity_consent.xml').map((d) => d.code)).toContain('W_ARTIFACT_FAILED');
@@ -306,10 +305,10 @@ describe('string index: limits and damaged inputs', () => {
     }
   });
 
-  it('a hostile layout (20,000 checked boxes under one parent) stays bounded', () => {
+  it('a hostile layout (20,000 checked boxes under one parent) stays bounded', async () => {
     const boxes = Array.from({ length: 20_000 }, (_, i) => ({ name: 'CheckBox', attrs: [{ name: 'android:checked', value: true }, ...(i % 2 === 0 ? [] : [{ name: 'android:text', value: `同意 ${i}` }])] }));
     const layout = encodeAxml({ name: 'LinearLayout', children: boxes });
-    const f = loadApp(variants.make('strings-basic', { 'res/layout/activity_consent.xml': layout }));
+    const f = await loadFacts(variants.make('strings-basic', { 'res/layout/activity_consent.xml': layout }), { needs: new Set() });
     try {
       const i = buildStringIndex(f);
       expect(i.checkedToggles()).toHaveLength(MAX_CHECKED_TOGGLES);
@@ -323,12 +322,13 @@ describe('string index: limits and damaged inputs', () => {
     }
   });
 
-  it('binary assets with text names are skipped; an unreadable asset is a diagnostic', () => {
-    const f = loadApp(
+  it('binary assets with text names are skipped; an unreadable asset is a diagnostic', async () => {
+    const f = await loadFacts(
       variants.make('strings-basic', {
         'assets/binary.json': Buffer.from([0x7b, 0x00, 0x01, 0x02]),
         'assets/broken.txt': { name: 'assets/broken.txt', data: Buffer.from('隐私政策'.repeat(100)), method: 99, cd: { method: 8 }, lfh: { method: 8 } },
       }),
+      { needs: new Set() },
     );
     try {
       const i = buildStringIndex(f);

@@ -1,7 +1,7 @@
 import { FileSource } from '../../src/apk/source.js';
 import { openZip } from '../../src/apk/zip.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadApp } from '../../src/facts/load.js';
+import { loadFacts } from '../../src/facts/load.js';
 import { buildStringIndex } from '../../src/facts/strings/index.js';
 import { decodeText, readableText } from '../../src/facts/strings/text-assets.js';
 import { isPledgeError } from '../../src/util/errors.js';
@@ -29,13 +29,12 @@ function entryOf(name: string): Buffer {
 async function indexOrPledgeError(path: string): Promise<'index' | 'error'> {
   let facts;
   try {
-    facts = loadApp(path);
+    facts = await loadFacts(path, { needs: new Set(['dex']) });
   } catch (e) {
     if (isPledgeError(e)) return 'error';
     throw e;
   }
   try {
-    await facts.analyseCode();
     const idx = buildStringIndex(facts);
     expect(idx.hits('POLICY').length).toBeLessThanOrEqual(200);
     return 'index';

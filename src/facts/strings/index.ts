@@ -7,7 +7,7 @@ import { binaryRuns, dartSnapshotDataRanges, decodeRun, oneAbiPerLibrary, listNa
 import type { DiagnosticSink } from '../../util/diagnostics.js';
 import { PledgeError } from '../../util/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../util/limits.js';
-import type { AppFacts } from '../app-facts.js';
+import type { CodeFacts } from '../code.js';
 import { extractValues, mayHoldValueAscii } from './extract.js';
 import { collectXmlTexts, TextResolver } from './layouts.js';
 import { LexiconMatcher, lexiconGroups, selectMatches, type LexiconMatch, type LexiconTerm } from './lexicon.js';
@@ -19,6 +19,15 @@ export type { BundledDocument, CheckedToggle, ExtractedValue, LexiconGroup, Stri
 export { LexiconMatcher, lexiconGroups, type LexiconMatch, type LexiconTerm } from './lexicon.js';
 export { normalize, normalizeWithMap } from './normalize.js';
 export { extractValues, type Extracted } from './extract.js';
+
+
+/** What the index reads: the archive, the decoded resources and code (an AppFacts has them all). */
+export interface StringIndexInput {
+  readonly diagnostics: DiagnosticSink;
+  readonly zip: ZipArchive | undefined;
+  readonly resources: ResourceTable | undefined;
+  readonly code: CodeFacts | undefined;
+}
 
 /** Hits kept per lexicon group: the first found, in pass order (resources, layouts, xml, dex, assets, native). */
 export const MAX_HITS_PER_GROUP = 200;
@@ -79,14 +88,14 @@ interface ScanContext {
  * every read is bounded (limits.maxAssetBytes per asset, limits.maxTotalAssetBytes for assets,
  * and separately for compiled XML and native libraries). A cut read sets `stats.truncated` and
  * records W_LIMIT_TRUNCATED; a file that cannot be decoded records W_ARTIFACT_FAILED and the others
- * still count. DEX strings are indexed only when `facts.analyseCode()` ran before. Records the
- * `assets` and `native` artifact states. Throws only PledgeError.
+ * still count. DEX strings are indexed when the input has code. Reports whether assets and native
+ * libraries were there to read (`artifacts`). Throws only PledgeError.
  *
  * `stats.items` counts resource strings (every configuration), layout and XML texts (attribute
  * values and character data), const-string references (distinct per DEX file), text assets read,
  * and native strings (runs).
  */
-export function buildStringIndex(facts: AppFacts, options: StringIndexOptions = {}): StringIndex {
+export function buildStringIndex(facts: StringIndexInput, options: StringIndexOptions = {}): StringIndex {
   const timings = options.timings;
   const timed = <T>(pass: StringPass, f: () => T): T => {
     if (timings === undefined) return f();
@@ -102,18 +111,6 @@ export function buildStringIndex(facts: AppFacts, options: StringIndexOptions = 
   timed('assets', () => builder.assets());
   timed('native', () => builder.native());
   return builder.finish();
-}
-
-const memo = new WeakMap<AppFacts, StringIndex>();
-
-/** The app's string index, built on first use (after analyseCode, so that DEX strings count). */
-export function stringIndexFor(facts: AppFacts, options: StringIndexOptions = {}): StringIndex {
-  let idx = memo.get(facts);
-  if (idx === undefined) {
-    idx = buildStringIndex(facts, options);
-    memo.set(facts, idx);
-  }
-  return idx;
 }
 
 /** Lexicon terms in one piece of text (for rules that hold text of their own, e.g. a toggle's label). */
@@ -135,9 +132,10 @@ class IndexBuilder {
   private readonly items: Record<TextOrigin, number> = { resource: 0, layout: 0, xml: 0, dex: 0, asset: 0, native: 0 };
   private readonly capped = new Set<string>();
   private truncated = false;
+  readonly artifacts: { assets: 'analysed' | 'absent'; native: 'analysed' | 'absent' } = { assets: 'absent', native: 'absent' };
 
   constructor(
-    private readonly facts: AppFacts,
+    private readonly facts: StringIndexInput,
     private readonly limits: Limits,
   ) {
     this.diags = facts.diagnostics;
@@ -402,7 +400,7 @@ class IndexBuilder {
       this.items.asset++;
       this.scanAsset(a.entry, readableText(text, a.kind), a.kind === 'code', a.document);
     }
-    this.facts.setState('assets', assets.length > 0 ? 'analysed' : 'absent');
+    this.artifacts.assets = assets.length > 0 ? 'analysed' : 'absent';
   }
 
   /** One asset's readable text, in pieces; a document with POLICY terms becomes a bundled document. */
@@ -477,7 +475,7 @@ class IndexBuilder {
         this.scan(decodeRun(bytes, r), { origin: 'native', where: () => location, code: true });
       }
     }
-    this.facts.setState('native', all.length > 0 ? 'analysed' : 'absent');
+    this.artifacts.native = all.length > 0 ? 'analysed' : 'absent';
   }
 
   finish(): StringIndex {
@@ -487,6 +485,7 @@ class IndexBuilder {
     const documents = this.documents;
     const stats = { items: { ...this.items }, truncated: this.truncated, capped: [...this.capped] };
     return {
+      artifacts: { ...this.artifacts },
       hits: (g) => hits.get(g) ?? [],
       has: (g) => (hits.get(g)?.length ?? 0) > 0,
       urls: () => url,

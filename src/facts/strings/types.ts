@@ -91,4 +91,6 @@ export interface StringIndex {
    * entries only, `has()` is unaffected).
    */
   readonly stats: { items: Record<TextOrigin, number>; truncated: boolean; capped: readonly string[] };
+  /** Whether the app had assets and native libraries for the index to read. */
+  readonly artifacts: { readonly assets: 'analysed' | 'absent'; readonly native: 'analysed' | 'absent' };
 }
