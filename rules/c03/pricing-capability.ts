@@ -1,8 +1,8 @@
 import { defineCheck } from '../../src/engine/check.js';
 import type { Evidence } from '../../src/model/index.js';
-import { groupBy, MAX_EVIDENCE, useEvidence } from '../lib/code.js';
-import { sdkEvidence } from '../lib/sdk.js';
-import { hitsOf, textEvidence } from '../lib/text.js';
+import { MAX_EVIDENCE, sdkEvidence, textEvidence, useEvidence } from '../../src/facts/evidence.js';
+import { hitsOf } from '../../src/facts/text.js';
+import { groupBy } from '../lib/group-by.js';
 
 /** PI kinds that profile a user or device (inputs to per-user pricing). */
 const PROFILING = ['IMEI', 'IMSI', 'SERIAL', 'MAC', 'ANDROID_ID', 'ADID', 'APPLIST', 'LOCATION', 'ACCOUNTS', 'USAGE'];
@@ -53,7 +53,7 @@ export default defineCheck({
   *check({ facts }) {
     const priceUrls = (facts.strings?.urls() ?? []).filter((u) => PRICE_PATH.test(u.value) && SEGMENT_PARAM.test(u.value));
     if (priceUrls.length > 0) {
-      yield { messageId: 'priceEndpoints', verdict: 'review', data: { urls: priceUrls.slice(0, 3).map((u) => u.value) }, evidence: priceUrls.slice(0, MAX_EVIDENCE).map(textEvidence) };
+      yield { messageId: 'priceEndpoints', verdict: 'review', data: { urls: priceUrls.slice(0, 3).map((u) => u.value) }, evidence: priceUrls.slice(0, MAX_EVIDENCE).map((u) => textEvidence(facts, u)) };
     }
     const uses = facts.apiUses.filter((u) => PROFILING.includes(u.kind));
     const sdks = facts.sdks.filter((f) => PER_USER.has(f.record.category));
@@ -63,6 +63,6 @@ export default defineCheck({
     const evidence: Evidence[] = [...[...byKind.values()].map((g) => useEvidence(g[0] as (typeof g)[number])), ...sdks.flatMap((f) => sdkEvidence(facts, f).slice(0, 1))].slice(0, MAX_EVIDENCE * 2);
     const data = { kinds: [...byKind.keys()], sdks: sdks.map((f) => f.record.id) };
     if (option === undefined) yield { messageId: 'inputsNoOption', verdict: 'review', data, evidence };
-    else yield { messageId: 'inputs', verdict: 'review', data: { ...data, option: option.term }, evidence: [...evidence, textEvidence(option)] };
+    else yield { messageId: 'inputs', verdict: 'review', data: { ...data, option: option.term }, evidence: [...evidence, textEvidence(facts, option)] };
   },
 });

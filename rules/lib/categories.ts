@@ -12,11 +12,6 @@ export function chosenCategories(options: RuleOptions): AppCategory[] {
   return options.categories.map((n) => findCategory(n)).filter((c): c is AppCategory => c !== undefined);
 }
 
-/** `网上购物类、新闻资讯类` / `online-shopping, news`. */
-export function categoryLabel(cats: readonly AppCategory[], lang: 'en' | 'zh'): string {
-  return lang === 'zh' ? cats.map((c) => c.name).join('、') : cats.map((c) => `${c.short} (${c.aliases[0] ?? c.no})`).join(', ');
-}
-
 /** True when one of the chosen categories is among `names` (canonical names). */
 export function hasCategory(options: RuleOptions, ...names: string[]): boolean {
   return options.categories.some((c) => names.includes(c));

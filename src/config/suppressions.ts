@@ -4,6 +4,7 @@ import type { AuditReport, SuppressionStatus } from '../report/model.js';
 import { isIsoDate, type PledgeConfig, type Suppression } from './config.js';
 import { recomputeVerdicts } from './verdicts.js';
 import type { ClauseDefinition } from '../engine/check.js';
+import { InternalError } from '../util/errors.js';
 
 /** The identity a suppression's location pattern is matched against: that of the primary evidence. */
 export function primaryIdentity(f: Finding): string {
@@ -43,7 +44,7 @@ export function isExpired(s: Suppression, today: string): boolean {
  * Idempotent: earlier suppression marks are recomputed from the config.
  */
 export function applySuppressions(report: AuditReport, config: PledgeConfig, today: string, defs: readonly ClauseDefinition[]): AuditReport {
-  if (!isIsoDate(today)) throw new Error(`applySuppressions: today must be YYYY-MM-DD, got ${today}`);
+  if (!isIsoDate(today)) throw new InternalError(`applySuppressions: today must be YYYY-MM-DD, got ${today}`);
   const list = config.suppressions;
   const matched = list.map(() => 0);
   const clauses = report.clauses.map((c) => ({

@@ -66,7 +66,9 @@ export interface CheckMeta {
  * A message template per messageId, in both languages. Placeholders are `{name}` (the value as it
  * is; a list is joined) or `{name:kind}`, rendered from the report layer's own tables: `pi`
  * (PI kind ids), `sdk` (SDK ids), `owner` (owner keys), `class`, `method`, `path`, `root`,
- * `category`, `appCategory`, `quote` (app text), `term`, `permission`, `artifact`.
+ * `category`, `appCategory`, `packer`, `quote` (app text), `term`, `items` (a mixed list of
+ * `kind:value` entries) and `reason` (src/report/reasons.ts, filled with the message's own data);
+ * src/report/messages.ts renders them.
  */
 export type Messages<M extends string> = Record<M, Localized>;
 

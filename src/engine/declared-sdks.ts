@@ -1,5 +1,3 @@
-import type { Localized } from '../model/index.js';
-
 /**
  * The app's own SDK list (the 第三方SDK目录 of its privacy policy) against the SDKs the audit
  * detects. Shared by the clause-9 check (which runs with facts when the list is handed in through
@@ -13,13 +11,6 @@ export interface DeclaredSdk {
 }
 
 export const UNDECLARED_SDK_CHECK = 'c09/undeclared-sdk';
-
-export const UNDECLARED_SDK_MESSAGES = {
-  undeclared: {
-    en: '{{sdk}} is in the app but not in its declared SDK list (pledge-audit.config.json "sdks", the privacy policy\'s 第三方SDK目录); its packages: {{packages}}',
-    zh: '应用中包含{{sdk}}，但它不在声明的 SDK 目录中（pledge-audit.config.json 的 "sdks"，即隐私政策的第三方SDK目录）；其包名：{{packages}}',
-  },
-} as const satisfies Record<string, Localized>;
 
 function inside(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(`${outer}.`);

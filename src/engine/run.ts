@@ -3,6 +3,7 @@ import { VERDICT_RANK, type AppCoverageLimit, type Artifact, type ClauseId, type
 import type { CheckContext, ClauseDefinition, FindingDraft, RuleOptions } from './check.js';
 import { fingerprint } from './fingerprint.js';
 import { decideClauses } from './verdict.js';
+import { InternalError } from '../util/errors.js';
 
 
 /** A check that threw: a bug in pledge-audit, reported with the clause it left undecided. */
@@ -75,7 +76,7 @@ export function runClauses(facts: AppFacts, defs: readonly ClauseDefinition[], o
       ran++;
       try {
         for (const d of check.check(ctx)) {
-          if (!(d.messageId in check.messages)) throw new Error(`reported unknown messageId ${d.messageId}`);
+          if (!(d.messageId in check.messages)) throw new InternalError(`reported unknown messageId ${d.messageId}`);
           findings.push(toFinding(def.clause, check.meta.id, d, options));
         }
       } catch (e) {

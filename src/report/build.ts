@@ -4,7 +4,7 @@ import type { ClauseResult } from '../engine/run.js';
 import type { ClauseDefinition } from '../engine/check.js';
 import { formatLocalized } from './messages.js';
 import { coverageMessage, evidenceNoteMessage } from './notes.js';
-import type { PledgeError } from '../util/errors.js';
+import { InternalError, stackOf, type PledgeError } from '../util/errors.js';
 import { basename } from 'node:path';
 import { SCHEMA_VERSION, type AuditError, type AuditReport, type ClauseReport, type CodeSummary, type PiEntry, type ReportEvidence, type ReportFinding, type ReportNote, type ReportOptions, type SdkEntry, type ToolInfo, type VerdictCounts } from './model.js';
 import { piKindInfo } from '../facts/pi-table.js';
@@ -47,10 +47,10 @@ export function messageIndex(defs: readonly ClauseDefinition[]): MessageIndex {
 
 /** A finding with its message rendered in both languages: the only place findings become words. */
 export function renderFinding(f: Finding, messages: MessageIndex): ReportFinding {
-  const { $en, $zh, ...data } = f.data as Record<string, string | number | readonly string[]>;
+  const data = f.data as Record<string, string | number | readonly string[]>;
   const template = messages.get(f.check)?.[f.messageId];
-  // TEMPORARY (issue 11): legacy checks arrive with their messages rendered (src/engine/legacy.ts).
-  const message = typeof $en === 'string' && typeof $zh === 'string' ? { en: $en, zh: $zh } : template === undefined ? { en: f.messageId, zh: f.messageId } : formatLocalized(template, data);
+  if (template === undefined) throw new InternalError(`no message ${f.messageId} in ${f.check}`);
+  const message = formatLocalized(template, data);
   const out: ReportFinding = { check: f.check, clause: f.clause, verdict: f.verdict, messageId: f.messageId, data: sanitizeData(data), message: sanitizeLocalized(message), evidence: f.evidence.slice(0, MAX_EVIDENCE_PER_FINDING).map(cleanEvidence), fingerprint: f.fingerprint };
   if (f.suppressed !== undefined) out.suppressed = f.suppressed;
   if (f.baselined !== undefined) out.baselined = f.baselined;
@@ -61,10 +61,10 @@ export function renderNote(n: CoverageNote): ReportNote {
   return { ...n, message: sanitizeLocalized(coverageMessage(n)) };
 }
 
-export function renderClause(c: ClauseResult, messages: MessageIndex): ClauseReport {
+export function renderClause(c: ClauseResult, messages: MessageIndex, debug = false): ClauseReport {
   const { errors, ...rest } = c;
   const out: ClauseReport = { ...rest, findings: c.findings.map((f) => renderFinding(f, messages)), coverage: c.coverage.map(renderNote) };
-  if (errors !== undefined) out.errors = errors.map((e) => ({ check: e.check, code: e.code, message: sanitizeForJson(e.message, MAX_DETAIL) }));
+  if (errors !== undefined) out.errors = errors.map((e) => ({ check: e.check, code: e.code, message: sanitizeForJson(e.message, MAX_DETAIL), ...(debug && e.stack !== undefined ? { stack: e.stack } : {}) }));
   return out;
 }
 
@@ -123,7 +123,7 @@ function codeSummary(facts: AppFacts): CodeSummary | undefined {
   return { dexFiles: st.dexFiles, classes: st.classes, methods: st.methods, failed: code.failed.map((f) => ({ entry: f.entry, code: f.error.code, message: sanitizeForJson(f.error.message, MAX_DETAIL) })) };
 }
 
-export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: readonly AppCoverageLimit[], options: ReportOptions, tool: ToolInfo, defs: readonly ClauseDefinition[]): AuditReport {
+export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: readonly AppCoverageLimit[], options: ReportOptions, tool: ToolInfo, defs: readonly ClauseDefinition[], debug = false): AuditReport {
   const messages = messageIndex(defs);
   const m = facts.manifest;
   const verdict = clauses.reduce<Verdict>((v, c) => worst(v, c.verdict), 'pass');
@@ -147,7 +147,7 @@ export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: re
     options,
     verdict,
     summary: countVerdicts(clauses),
-    clauses: clauses.map((c) => renderClause(c, messages)),
+    clauses: clauses.map((c) => renderClause(c, messages, debug)),
     sdks: buildSdkSection(facts),
     personalInformation: piEntries(facts),
     ...(codeSummary(facts) === undefined ? {} : { code: codeSummary(facts) as CodeSummary }),
@@ -156,10 +156,12 @@ export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: re
   };
 }
 
-export function buildErrorRecord(path: string, e: PledgeError, tool: ToolInfo): AuditError {
+export function buildErrorRecord(path: string, e: PledgeError, tool: ToolInfo, debug = false): AuditError {
   const error: AuditError['error'] = { code: e.code, message: sanitizeForJson(e.message, MAX_DETAIL) };
   if (e.entry !== undefined) error.entry = sanitizeForJson(e.entry, 1024);
   if (e.offset !== undefined) error.offset = e.offset;
   if (e.hint !== undefined) error.hint = e.hint;
+  const stack = debug && e.code === 'E_INTERNAL' ? stackOf(e) : undefined;
+  if (stack !== undefined) error.stack = stack;
   return { schemaVersion: SCHEMA_VERSION, tool, status: 'error', target: { path: sanitizeForJson(path, 4096), file: sanitizeForJson(basename(path), 1024) }, error };
 }

@@ -2,7 +2,7 @@ import { findCategory } from '../engine/categories.js';
 import { piKindInfo } from '../facts/pi-table.js';
 import type { Lang, Localized, MessageData } from '../model/index.js';
 import { loadCatalogue, loadPackers } from '../sdk/catalogue.js';
-import { methodToJava, descriptorToJava, shortPath } from './location.js';
+import { descriptorToJava, shortPath } from './location.js';
 import { REASONS } from './reasons.js';
 import { TERMS } from './terms.js';
 
@@ -126,11 +126,10 @@ function packerLabel(id: string, lang: Lang): string {
   return n === undefined ? id : lang === 'zh' ? (n.zh ?? n.en) : n.en;
 }
 
-/** `com.a.B.m` from `Lcom/a/B;->m(I)V`; other text as it is. */
+/** `com.a.B.m` from `Lcom/a/B;->m(I)V`, `Lcom/a/B;->m` or `Lcom/a/B;->FIELD`; other text as it is. */
 export function methodLabel(key: string): string {
-  const j = methodToJava(key);
-  const paren = j.indexOf('(');
-  return (paren < 0 ? j : j.slice(0, paren)).replace('#', '.');
+  const m = /^(\[*L[^;]+;)->([^(:]+)/.exec(key);
+  return m === null ? key : `${descriptorToJava(m[1] ?? '')}.${m[2] ?? ''}`;
 }
 
 function renderOne(kind: string | undefined, v: string, lang: Lang): string {

@@ -65,12 +65,25 @@ export const EVIDENCE_NOTES = {
   'bundled-policy': { en: 'bundled privacy policy', zh: '内置隐私政策' },
   // Notes of single clauses, by clause; add yours in your clause's section.
   // c01
+  'target-sdk-unset': { en: 'not set: targetSdkVersion defaults to minSdkVersion ({minSdk})', zh: '未设置：targetSdkVersion 默认取 minSdkVersion（{minSdk}）' },
   // c02
+  'periodic-scheduled': { en: 'where the loop is scheduled', zh: '定时任务的调度位置' },
   // c04
   // c05
   // c06–c08
+  'system-permission-page': { en: 'opens the system permission page', zh: '打开系统权限页' },
+  'stores-sensitive-pi': { en: 'stores {kind:term}', zh: '存储{kind:term}' },
   // c09
   // c10
+  'cleartext-not-configured': { en: 'no usesCleartextTraffic and no network security config', zh: '未设置 usesCleartextTraffic，也没有网络安全配置' },
+  'cleartext-not-in-base-config': { en: '{file} has no base-config cleartextTrafficPermitted', zh: '{file} 的 base-config 未设置 cleartextTrafficPermitted' },
+  'backup-not-configured': { en: 'no android:allowBackup, fullBackupContent or dataExtractionRules', zh: '未设置 android:allowBackup、fullBackupContent 或 dataExtractionRules' },
+  'only-instruction': { en: 'the whole method body', zh: '方法体仅此一条指令' },
+  'returns-constant-true': { en: 'the method only returns the constant true', zh: '方法仅返回常量 true' },
+  'method-no-branch': { en: 'in a method with no branch', zh: '所在方法没有任何分支' },
+  'constant-bytes': { en: 'from a constant of {length} characters', zh: '由 {length} 个字符的常量构造' },
+  'signature-schemes': { en: 'the signature schemes present', zh: '现有的签名方案' },
+  'keystore-file-type': { en: 'a keystore, by its file type', zh: '依据文件类型判定为密钥库' },
 } as const satisfies Record<string, Localized>;
 
 function lookup(table: Record<string, Localized>, code: string): Localized | undefined {

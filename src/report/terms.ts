@@ -24,10 +24,38 @@ export const TERMS = {
   'found:strings': { en: 'characteristic strings', zh: '特征字符串' },
   // Terms of single clauses, by clause; add yours in your clause's section.
   // c01
+  'policySection:sdks': { en: 'third-party SDK list', zh: '第三方 SDK 清单' },
+  'policySection:sensitive': { en: 'section on sensitive personal information', zh: '敏感个人信息的说明' },
+  'policySection:rights': { en: 'user rights (access, correction, deletion, withdrawal of consent)', zh: '用户权利（查阅、更正、删除、撤回同意）' },
+  'policySection:contact': { en: 'contact or complaint channel', zh: '联系方式或投诉渠道' },
+  /** Runtime permission groups (rules/lib/permissions.ts), as the system permission dialog names them. */
+  'permissionGroup:LOCATION': { en: 'location', zh: '位置信息' },
+  'permissionGroup:PHONE': { en: 'phone', zh: '电话' },
+  'permissionGroup:CALL_LOG': { en: 'call logs', zh: '通话记录' },
+  'permissionGroup:CONTACTS': { en: 'contacts', zh: '通讯录' },
+  'permissionGroup:CALENDAR': { en: 'calendar', zh: '日历' },
+  'permissionGroup:CAMERA': { en: 'camera', zh: '相机' },
+  'permissionGroup:MICROPHONE': { en: 'microphone', zh: '麦克风' },
+  'permissionGroup:SMS': { en: 'SMS', zh: '短信' },
+  'permissionGroup:STORAGE': { en: 'files and media', zh: '文件和媒体（存储）' },
+  'permissionGroup:SENSORS': { en: 'body sensors', zh: '身体传感器' },
+  'permissionGroup:ACTIVITY_RECOGNITION': { en: 'physical activity', zh: '身体活动' },
+  'permissionGroup:NEARBY_DEVICES': { en: 'nearby devices', zh: '附近的设备' },
+  'permissionGroup:NOTIFICATIONS': { en: 'notifications', zh: '通知' },
   // c02
+  'periodic:timer': { en: 'a Timer scheduled with a period', zh: 'Timer 周期调度' },
+  'periodic:executor': { en: 'a ScheduledExecutorService at a fixed rate or delay', zh: 'ScheduledExecutorService 定时调度' },
+  'periodic:handler-loop': { en: 'a Handler.postDelayed loop in run()', zh: 'run() 中的 Handler.postDelayed 循环' },
   // c04
   // c05
   // c06–c08
+  'piList:collection': { en: 'personal-information collection list (个人信息收集清单)', zh: '个人信息收集清单' },
+  'piList:sharing': { en: 'third-party sharing list (第三方共享清单)', zh: '第三方共享清单' },
+  'sensitive:id-card': { en: 'ID card number', zh: '身份证号' },
+  'sensitive:real-name': { en: 'real name', zh: '真实姓名' },
+  'sensitive:face': { en: 'face data', zh: '人脸信息' },
+  'sensitive:bank-card': { en: 'bank card number', zh: '银行卡号' },
+  complaintText: { en: 'complaint text', zh: '投诉相关文本' },
   // c09
   // c10
   'artifact:manifest': { en: 'the manifest', zh: '清单文件' },

@@ -1,0 +1,68 @@
+import { defineCheck } from '../../src/engine/check.js';
+import type { CodeSite } from '../../src/facts/code.js';
+import { MAX_EVIDENCE, siteEvidence } from '../../src/facts/evidence.js';
+import { constOf, eventAt } from '../../src/facts/flow.js';
+import { ownerKey } from '../../src/model/index.js';
+import { groupBy } from '../lib/group-by.js';
+
+const WEAK_CIPHER = /^(DES|DESede|TripleDES|3DES|RC2|RC4|ARCFOUR|Blowfish)(\/.*)?$/i;
+const WEAK_DIGEST = /^(MD2|MD4|MD5|SHA-?1|SHA)$/i;
+
+type Weakness = 'ecb' | 'broken' | 'rsaNoOaep' | 'digest';
+
+/** What is wrong with a Cipher transformation, if anything. */
+function classify(transformation: string): Exclude<Weakness, 'digest'> | undefined {
+  if (WEAK_CIPHER.test(transformation)) return 'broken';
+  if (/^AES$/i.test(transformation) || /^AES(_\d+)?\/ECB\//i.test(transformation)) return 'ecb';
+  if (/^RSA$/i.test(transformation) || (/^RSA\//i.test(transformation) && !/OAEP/i.test(transformation))) return 'rsaNoOaep';
+  return undefined;
+}
+
+export default defineCheck({
+  meta: {
+    id: 'c10/weak-crypto',
+    clause: 10,
+    title: { en: 'Weak encryption or hashing', zh: '使用弱加密或弱散列算法' },
+    defaultVerdict: 'warn',
+    verdicts: ['warn'],
+    evidence: 'referenced',
+    needs: ['dex'],
+    docs: {
+      basis: {
+        en: 'PIPL Art. 51 (encryption); MobSF android_aes_ecb, android_weak_ciphers, android_rsa_no_oaep, android_md5, android_sha1. ECB leaks patterns, DES/RC4 are broken, RSA without OAEP is malleable, MD5 and SHA-1 collide.',
+        zh: '《个人信息保护法》第五十一条（加密）；MobSF android_aes_ecb、android_weak_ciphers、android_rsa_no_oaep、android_md5、android_sha1。ECB 会泄露数据模式，DES/RC4 已被攻破，RSA 无 OAEP 可被篡改，MD5 与 SHA-1 存在碰撞。',
+      },
+      fix: {
+        en: 'Use AES/GCM/NoPadding with a random IV, RSA/ECB/OAEPWithSHA-256AndMGF1Padding, and SHA-256 or better; for passwords use a slow KDF.',
+        zh: '使用带随机 IV 的 AES/GCM/NoPadding、RSA/ECB/OAEPWithSHA-256AndMGF1Padding 以及 SHA-256 或更强的散列；口令使用慢速 KDF。',
+      },
+    },
+  },
+  messages: {
+    ecb: { en: 'Cipher.getInstance("{value}") ({owner:owner}): AES in ECB mode leaks patterns of the plaintext', zh: 'Cipher.getInstance("{value}")（{owner:owner}）：AES ECB 模式会泄露明文模式' },
+    broken: { en: 'Cipher.getInstance("{value}") ({owner:owner}): a broken cipher', zh: 'Cipher.getInstance("{value}")（{owner:owner}）：已被攻破的加密算法' },
+    rsaNoOaep: { en: 'Cipher.getInstance("{value}") ({owner:owner}): RSA without OAEP padding', zh: 'Cipher.getInstance("{value}")（{owner:owner}）：RSA 未使用 OAEP 填充' },
+    digest: { en: 'MessageDigest.getInstance("{value}") ({owner:owner}): a digest with known collisions', zh: 'MessageDigest.getInstance("{value}")（{owner:owner}）：存在碰撞的散列算法' },
+  },
+  *check({ facts }) {
+    const code = facts.code;
+    if (code === undefined) return;
+    const found: { site: CodeSite; messageId: Weakness; value: string }[] = [];
+    for (const site of code.invokesOf('Ljavax/crypto/Cipher;', 'getInstance')) {
+      const v = constOf(eventAt(facts, site)?.args[0]);
+      const kind = typeof v === 'string' ? classify(v) : undefined;
+      if (kind !== undefined) found.push({ site, messageId: kind, value: String(v) });
+    }
+    for (const site of code.invokesOf('Ljava/security/MessageDigest;', 'getInstance')) {
+      const v = constOf(eventAt(facts, site)?.args[0]);
+      if (typeof v === 'string' && WEAK_DIGEST.test(v)) found.push({ site, messageId: 'digest', value: v });
+    }
+    for (const group of groupBy(found, (f) => `${f.messageId}|${f.value.toUpperCase()}|${ownerKey(siteEvidence(facts, f.site).owner)}`).values()) {
+      const first = group[0];
+      if (first === undefined) continue;
+      const ev = group.slice(0, MAX_EVIDENCE).map((f) => siteEvidence(facts, f.site, `"${f.value}"`));
+      // One method may ask for two weak algorithms of a kind ("DES" and "RC4"): the value tells them apart.
+      yield { messageId: first.messageId, verdict: 'warn', data: { value: first.value, owner: ownerKey(ev[0]?.owner) }, evidence: ev, key: first.value.toUpperCase() };
+    }
+  },
+});

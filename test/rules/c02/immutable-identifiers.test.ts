@@ -1,0 +1,32 @@
+import check from '../../../rules/c02/immutable-identifiers.js';
+import { testCheck } from '../../helpers/rule-tester.js';
+
+testCheck(check, {
+  fires: [
+    {
+      fixture: 'code-risky',
+      expect: [
+        // Both reached from Application.onCreate with no gate (E2): fail.
+        { messageId: 'readBeforeConsent', verdict: 'fail', at: 'dex:Lorg/pledgeaudit/fixture/code/App;->onCreate()V', owner: 'app', data: { owner: 'app', kinds: ['IMEI'] } },
+        {
+          messageId: 'readBeforeConsent',
+          verdict: 'fail',
+          at: 'dex:Lcom/umeng/commonsdk/UMConfigure;->init(Landroid/content/Context;)V',
+          owner: 'umeng-common',
+          data: { owner: 'sdk:umeng-common', kinds: ['MAC'] },
+        },
+      ],
+    },
+    {
+      fixture: 'sdk-mix',
+      expect: [
+        { messageId: 'readBeforeConsent', verdict: 'fail', at: 'dex:Lorg/pledgeaudit/fixture/sdkmix/MainActivity;->onCreate(Landroid/os/Bundle;)V', owner: 'app' },
+        // Not reachable from a startup root: the plain warn, held by renamed code nobody can be named for.
+        { messageId: 'read', verdict: 'warn', at: 'dex:La/a/b;->a(Landroid/net/wifi/WifiInfo;)Ljava/lang/String;', owner: 'unknown', data: { owner: 'unknown', kinds: ['MAC'] } },
+      ],
+    },
+    // IMEI and MAC behind the consent flag: read, but not before consent.
+    { fixture: 'consent-safe', expect: [{ messageId: 'read', verdict: 'warn', owner: 'app', data: { owner: 'app', kinds: ['IMEI', 'MAC'] } }] },
+  ],
+  silent: [{ fixture: 'code-safe' }, { fixture: 'clean' }],
+});

@@ -1,0 +1,9 @@
+import check from '../../../rules/c05/notification-listener.js';
+import { testCheck } from '../../helpers/rule-tester.js';
+
+const SERVICE = "manifest:/manifest/application/service[@android:name='org.pledgeaudit.fixture.risky.NotificationSpy']";
+
+testCheck(check, {
+  fires: [{ fixture: 'manifest-risky', expect: [{ messageId: 'declared', verdict: 'warn', at: `${SERVICE}/@android:permission`, data: { name: 'org.pledgeaudit.fixture.risky.NotificationSpy' } }] }],
+  silent: [{ fixture: 'clean' }],
+});

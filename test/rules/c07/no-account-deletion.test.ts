@@ -1,0 +1,33 @@
+import check from '../../../rules/c07/no-account-deletion.js';
+import { testCheck } from '../../helpers/rule-tester.js';
+
+const SOURCES = 'textSourcesFull';
+
+testCheck(check, {
+  fires: [
+    { fixture: 'rights-missing', expect: [{ messageId: 'none', verdict: 'fail', at: 'file:res/layout/activity_login.xml', data: { login: ['quote:登录', 'quote:注册'], sources: SOURCES } }] },
+    // The README demo "lacks account deletion".
+    { fixture: 'demo-shop', expect: [{ messageId: 'none', verdict: 'fail', at: 'file:res/layout/activity_login.xml', data: { login: ['quote:手机号登录', 'quote:验证码', 'quote:登录'], sources: SOURCES } }] },
+    // WeChat login is an account even without login text; a remote policy does not excuse it.
+    {
+      fixture: 'rights-remote',
+      expect: [{ messageId: 'none', verdict: 'fail', at: 'dex:Lorg/pledgeaudit/fixture/rights/remote/MainActivity;->loginWithWeChat()V', owner: 'app', data: { login: ['term:wechatLogin'], sources: SOURCES } }],
+    },
+    // A WebView shell: the deletion page may be remote.
+    {
+      fixture: 'rights-shell',
+      expect: [
+        {
+          messageId: 'blind',
+          verdict: 'review',
+          at: 'dex:Lcom/sdk/mobile/manager/login/cucc/OauthManager;',
+          owner: 'cucc-login',
+          data: { login: ['sdk:cucc-login'], sources: SOURCES, activity: 'org.pledgeaudit.fixture.rights.shell.MainActivity', url: 'https://m.rights-shell.example.cn/', why: 'webview-shell' },
+        },
+      ],
+    },
+  ],
+  // 注销账号 (rights-complete, rights-conditions); only an H5 link and an API route naming
+  // deletion (rights-api-only); no accounts (rights-share-only, coverage-shell).
+  silent: [{ fixture: 'rights-complete' }, { fixture: 'rights-conditions' }, { fixture: 'rights-api-only' }, { fixture: 'rights-share-only' }, { fixture: 'coverage-shell' }],
+});

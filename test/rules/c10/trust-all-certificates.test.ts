@@ -1,0 +1,20 @@
+import check from '../../../rules/c10/trust-all-certificates.js';
+import { testCheck } from '../../helpers/rule-tester.js';
+
+testCheck(check, {
+  fires: [
+    {
+      fixture: 'code-risky',
+      expect: [
+        {
+          messageId: 'trustAll',
+          verdict: 'fail',
+          at: 'dex:Lorg/pledgeaudit/fixture/code/net/TrustAll;->checkServerTrusted([Ljava/security/cert/X509Certificate;Ljava/lang/String;)V',
+          owner: 'app',
+          data: { cls: 'Lorg/pledgeaudit/fixture/code/net/TrustAll;', owner: 'app' },
+        },
+      ],
+    },
+  ],
+  silent: [{ fixture: 'code-safe' }],
+});

@@ -1,0 +1,20 @@
+import check from '../../../rules/c10/weak-crypto.js';
+import { testCheck } from '../../helpers/rule-tester.js';
+
+const WEAK = 'dex:Lorg/pledgeaudit/fixture/code/crypto/Crypto;->weak()V';
+
+testCheck(check, {
+  fires: [
+    {
+      fixture: 'code-risky',
+      expect: [
+        { messageId: 'broken', verdict: 'warn', at: WEAK, data: { value: 'DES/CBC/PKCS5Padding', owner: 'app' } },
+        // A bare "AES" is AES/ECB/PKCS5Padding on Android.
+        { messageId: 'ecb', verdict: 'warn', at: WEAK, data: { value: 'AES', owner: 'app' } },
+        { messageId: 'rsaNoOaep', verdict: 'warn', at: WEAK, data: { value: 'RSA/ECB/PKCS1Padding', owner: 'app' } },
+        { messageId: 'digest', verdict: 'warn', at: WEAK, data: { value: 'SHA-1', owner: 'app' } },
+      ],
+    },
+  ],
+  silent: [{ fixture: 'code-safe' }],
+});
