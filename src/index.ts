@@ -29,6 +29,8 @@ export interface AuditOptions {
   declaredSdks?: { name: string; package: string }[];
   /** Build the startup call graph (default true); off only to measure what it costs. */
   reachability?: boolean;
+  /** Keep the stacks of internal errors and crashed checks in the record (for --debug). */
+  debug?: boolean;
 }
 
 export function toolInfo(): ToolInfo {
@@ -47,7 +49,7 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
   try {
     facts = await loadFacts(path, { ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.reachability === false ? { reachability: false } : {}) });
   } catch (e) {
-    return buildErrorRecord(path, toPledgeError(e), tool);
+    return buildErrorRecord(path, toPledgeError(e), tool, options.debug === true);
   }
   try {
     const reportOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories };
@@ -56,9 +58,9 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
     const limits: AppCoverageLimit[] = appCoverageLimits(facts);
     const defs = options.clauses ?? CLAUSES;
     const clauses = runClauses(facts, defs, ruleOptions, limits);
-    return buildReport(facts, clauses, limits, reportOptions, tool, defs);
+    return buildReport(facts, clauses, limits, reportOptions, tool, defs, options.debug === true);
   } catch (e) {
-    return buildErrorRecord(path, toPledgeError(e), tool);
+    return buildErrorRecord(path, toPledgeError(e), tool, options.debug === true);
   } finally {
     facts.close();
   }

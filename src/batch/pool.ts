@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/data-path.js';
 import type { AppJob, DoneMessage, MemorySample, Outcome, ReadyMessage } from './protocol.js';
+import { InternalError } from '../util/errors.js';
 
 export interface PoolOptions {
   size: number;
@@ -75,7 +76,7 @@ export class WorkerPool {
 
   constructor(private readonly options: PoolOptions) {
     this.workerFile = options.workerFile ?? defaultWorkerFile();
-    if (!existsSync(this.workerFile)) throw new Error(`worker entry ${this.workerFile} is missing: run npm run build`);
+    if (!existsSync(this.workerFile)) throw new InternalError(`worker entry ${this.workerFile} is missing: run npm run build`);
     for (let i = 0; i < Math.max(1, options.size); i++) {
       this.slots.push({ index: i, worker: undefined, memoryMb: 0, task: undefined, ready: false, stats: { slot: i, apps: 0, replaced: -1, peakHeap: 0, firstHeap: undefined, lastHeap: undefined } });
     }

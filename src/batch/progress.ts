@@ -1,4 +1,6 @@
 import type { MultiBar, SingleBar } from 'cli-progress';
+import { CLI } from '../i18n/catalog.js';
+import type { Lang } from '../model/index.js';
 
 export interface ProgressState {
   /** Apps settled so far (audited, failed, skipped as already stored, duplicates). */
@@ -41,32 +43,32 @@ export function eta(s: ProgressState): string {
 }
 
 /** One line: `120/500 apps, 3 failed, 10 already stored, 42.0 apps/min, ETA 9m02s`. */
-export function progressLine(s: ProgressState): string {
-  return `${s.done}/${s.total} apps, ${s.failed} failed, ${s.skipped} already stored, ${ratePerMinute(s).toFixed(1)} apps/min, ETA ${eta(s)}`;
+export function progressLine(s: ProgressState, lang: Lang = 'en'): string {
+  return CLI[lang].progress({ done: s.done, total: s.total, failed: s.failed, skipped: s.skipped, rate: ratePerMinute(s).toFixed(1), eta: eta(s) });
 }
 
 /** Not a terminal (CI logs, files): a plain line at most every `intervalMs`, and a last one. */
-export function plainProgress(write: (line: string) => void, intervalMs: number): ProgressSink {
+export function plainProgress(write: (line: string) => void, intervalMs: number, lang: Lang = 'en'): ProgressSink {
   let last = -Infinity;
   return {
     update(s) {
       if (s.elapsedMs - last < intervalMs) return;
       last = s.elapsedMs;
-      write(`pledge-audit scan: ${progressLine(s)}\n`);
+      write(`pledge-audit scan: ${progressLine(s, lang)}\n`);
     },
     log: write,
     stop(s) {
-      write(`pledge-audit scan: ${progressLine(s)}\n`);
+      write(`pledge-audit scan: ${progressLine(s, lang)}\n`);
     },
   };
 }
 
 /** A terminal: cli-progress's bar, redrawn in place; logged lines scroll above it. */
-export async function ttyProgress(stream: NodeJS.WritableStream): Promise<ProgressSink> {
+export async function ttyProgress(stream: NodeJS.WritableStream, lang: Lang = 'en'): Promise<ProgressSink> {
   const { MultiBar: Bars } = (await import('cli-progress')).default;
   const bars: MultiBar = new Bars({
     stream,
-    format: '{bar} {value}/{total} apps | {failed} failed | {rate} apps/min | ETA {eta_text}',
+    format: CLI[lang].progressBar,
     hideCursor: true,
     clearOnComplete: false,
     fps: 5,

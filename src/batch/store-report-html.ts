@@ -1,6 +1,7 @@
 import { cleanText, escapeHtml } from '../report/sanitize.js';
 import type { Lang } from '../model/index.js';
 import type { AppRef, StoreSummary } from './store-report.js';
+import { STORE_HTML as T } from '../i18n/catalog.js';
 
 /** App- and path-derived text for HTML: made plain (controls, escapes, bidi overrides) and escaped. */
 export function esc(s: string | number | null): string {
@@ -10,64 +11,6 @@ export function esc(s: string | number | null): string {
 const COLORS = { pass: '#2e7d32', review: '#5c6bc0', warn: '#ef8f00', fail: '#c62828' } as const;
 const VERDICTS = ['pass', 'review', 'warn', 'fail'] as const;
 
-const T = {
-  en: {
-    title: 'pledge-audit store report',
-    apps: 'apps',
-    analysed: 'analysed',
-    failed: 'could not be analysed',
-    clauses: 'Apps per clause verdict',
-    worst: 'Worst verdict per app',
-    sdks: 'Most common SDKs and the personal information each reads',
-    reads: 'reads',
-    consent: 'Apps that collect personal information or start SDKs before consent',
-    undeclared: 'Apps with undeclared SDKs',
-    errors: 'Errors',
-    coverage: 'Coverage',
-    complete: 'analysed completely',
-    limited: 'analysed with limits',
-    dexFailed: 'with a DEX file that could not be analysed',
-    more: 'more',
-    none: 'none',
-    code: 'code',
-    meaning: 'meaning',
-    pkg: 'package',
-    version: 'version',
-    path: 'path',
-    checks: 'checks',
-    clauseErrors: 'analysed with a crashed clause',
-    auditedBy: 'audited by pledge-audit',
-    catalogue: 'SDK catalogue',
-  },
-  zh: {
-    title: 'pledge-audit 结果库报告',
-    apps: '个应用',
-    analysed: '已分析',
-    failed: '无法分析',
-    clauses: '各承诺条款的结论分布',
-    worst: '每个应用的最严重结论',
-    sdks: '最常见的 SDK 及其读取的个人信息',
-    reads: '读取',
-    consent: '同意前收集个人信息或启动 SDK 的应用',
-    undeclared: '含未声明 SDK 的应用',
-    errors: '错误',
-    coverage: '分析覆盖',
-    complete: '完整分析',
-    limited: '分析受限',
-    dexFailed: '有无法分析的 DEX 文件',
-    more: '个未列出',
-    none: '无',
-    code: '代码',
-    meaning: '含义',
-    pkg: '包名',
-    version: '版本',
-    path: '路径',
-    checks: '检查项',
-    clauseErrors: '有条款检查崩溃',
-    auditedBy: '审计工具 pledge-audit',
-    catalogue: 'SDK 目录',
-  },
-} as const;
 
 function stackedBars(rows: { label: string; counts: Record<(typeof VERDICTS)[number], number> }[]): string {
   const labelW = 300;

@@ -1,6 +1,10 @@
 import type { Lang, Localized } from '../model/index.js';
 import { ERROR_CODES } from '../util/errors.js';
 import { quotePath } from './paths.js';
+import { STORE_TEXT } from '../i18n/catalog.js';
+import { errorMeaning } from '../i18n/errors.js';
+import { sdkCategoryLabel } from '../report/messages.js';
+import { displayWidth, padEndWidth, padStartWidth } from '../report/width.js';
 import type { Db } from './store.js';
 
 /** Checks whose findings mean "collects or starts SDKs before the user consents". */
@@ -151,49 +155,51 @@ function plain(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-function appLabel(a: AppRef): string {
-  const name = a.package === null ? '(unknown package)' : plain(a.package);
+function appLabel(a: AppRef, lang: Lang): string {
+  const name = a.package === null ? STORE_TEXT[lang].unknownPackage : plain(a.package);
   return `${name}${a.versionName === null ? '' : ` ${plain(a.versionName)}`}  ${quotePath(a.path)}`;
 }
 
-/** Numbers right-aligned, text left-aligned. */
-function table(head: string[], rows: (string | number)[][]): string[] {
+/** Numbers right-aligned, text left-aligned, by display width (Chinese takes two columns). */
+function table(head: readonly string[], rows: (string | number)[][]): string[] {
   const cells = [head, ...rows.map((r) => r.map(String))];
   const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
-  const widths = head.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
-  return cells.map((r) => r.map((c, i) => (numeric[i] === true ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
+  return cells.map((r) => r.map((c, i) => (numeric[i] === true ? padStartWidth(c, widths[i] ?? 0) : padEndWidth(c, widths[i] ?? 0))).join('  ').trimEnd());
 }
 
 export function renderSummaryText(s: StoreSummary, lang: Lang): string {
+  const t = STORE_TEXT[lang];
   const out: string[] = [];
   const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
-  out.push(`pledge-audit store report: ${s.stores.join(', ')}`);
-  out.push(`${s.apps.total} apps: ${s.apps.ok} analysed, ${s.apps.error} could not be analysed`);
-  for (const v of s.versions) out.push(`  ${v.apps} apps audited by pledge-audit ${v.tool}, SDK catalogue ${v.catalogue}`);
+  const sep = lang === 'zh' ? '、' : ', ';
+  out.push(t.title(s.stores.join(sep)));
+  out.push(t.apps(s.apps.total, s.apps.ok, s.apps.error));
+  for (const v of s.versions) out.push(t.version(v.apps, v.tool, v.catalogue));
   out.push('');
-  out.push('Apps per clause verdict');
-  out.push(...table(['clause', 'pass', 'review', 'warn', 'fail'], s.clauses.map((c) => [`${c.clause}. ${c.title[lang]}`, c.pass, c.review, c.warn, c.fail])));
-  out.push(...table(['worst verdict', 'pass', 'review', 'warn', 'fail'], [['all clauses', s.verdicts.pass, s.verdicts.review, s.verdicts.warn, s.verdicts.fail]]));
+  out.push(t.clauses);
+  out.push(...table([t.clauseCol, ...t.verdictCols], s.clauses.map((c) => [`${c.clause}. ${c.title[lang]}`, c.pass, c.review, c.warn, c.fail])));
+  out.push(...table([t.worstCol, ...t.verdictCols], [[t.allClauses, s.verdicts.pass, s.verdicts.review, s.verdicts.warn, s.verdicts.fail]]));
   out.push('');
-  out.push(`Most common SDKs (top ${s.sdks.length}) and the personal information each reads`);
+  out.push(t.sdks(s.sdks.length));
   for (const sdk of s.sdks) {
-    out.push(`  ${plain(sdk.name)} [${sdk.id}] (${plain(sdk.vendor)}, ${sdk.category}): ${sdk.apps} apps (${pct(sdk.apps, s.apps.ok)})`);
-    if (sdk.pi.length > 0) out.push(`    reads: ${sdk.pi.map((p) => `${p.label} (${p.apps} apps)`).join(', ')}`);
+    out.push(`  ${plain(sdk.name)} [${sdk.id}] (${plain(sdk.vendor)}, ${sdkCategoryLabel(sdk.category, lang)}): ${t.sdkApps(sdk.apps, pct(sdk.apps, s.apps.ok))}`);
+    if (sdk.pi.length > 0) out.push(`    ${t.reads}: ${sdk.pi.map((p) => t.piApps(p.label, p.apps)).join(sep)}`);
   }
   out.push('');
-  out.push(`Apps that collect personal information or start SDKs before consent: ${s.beforeConsent.apps} (${pct(s.beforeConsent.apps, s.apps.ok)})`);
-  for (const [check, n] of Object.entries(s.beforeConsent.byCheck)) out.push(`  ${check}: ${n} apps`);
-  for (const a of s.beforeConsent.list) out.push(`  - ${appLabel(a)}  [${a.checks.join(', ')}]`);
-  if (s.beforeConsent.list.length < s.beforeConsent.apps) out.push(`  … ${s.beforeConsent.apps - s.beforeConsent.list.length} more (--list to show more)`);
+  out.push(t.consent(s.beforeConsent.apps, pct(s.beforeConsent.apps, s.apps.ok)));
+  for (const [check, n] of Object.entries(s.beforeConsent.byCheck)) out.push(`  ${t.checkApps(check, n)}`);
+  for (const a of s.beforeConsent.list) out.push(`  - ${appLabel(a, lang)}  [${a.checks.join(', ')}]`);
+  if (s.beforeConsent.list.length < s.beforeConsent.apps) out.push(`  ${t.more(s.beforeConsent.apps - s.beforeConsent.list.length)}`);
   out.push('');
-  out.push(`Apps with undeclared SDKs (${UNDECLARED_SDK_CHECK}): ${s.undeclaredSdks.apps}`);
-  for (const a of s.undeclaredSdks.list) out.push(`  - ${appLabel(a)}${a.sdks.length > 0 ? `  [${a.sdks.map(plain).join(', ')}]` : ''}`);
-  if (s.undeclaredSdks.list.length < s.undeclaredSdks.apps) out.push(`  … ${s.undeclaredSdks.apps - s.undeclaredSdks.list.length} more (--list to show more)`);
+  out.push(t.undeclared(UNDECLARED_SDK_CHECK, s.undeclaredSdks.apps));
+  for (const a of s.undeclaredSdks.list) out.push(`  - ${appLabel(a, lang)}${a.sdks.length > 0 ? `  [${a.sdks.map(plain).join(', ')}]` : ''}`);
+  if (s.undeclaredSdks.list.length < s.undeclaredSdks.apps) out.push(`  ${t.more(s.undeclaredSdks.apps - s.undeclaredSdks.list.length)}`);
   out.push('');
-  out.push(`Errors: ${s.apps.error} apps could not be analysed; ${s.clauseErrors} analysed with a crashed clause`);
-  if (s.errors.length > 0) out.push(...table(['code', 'apps', 'meaning'], s.errors.map((e) => [e.code, e.apps, e.meaning])).map((l) => `  ${l}`));
+  out.push(t.errors(s.apps.error, s.clauseErrors));
+  if (s.errors.length > 0) out.push(...table(t.errorCols, s.errors.map((e) => [e.code, e.apps, errorMeaning(e.code, lang)])).map((l) => `  ${l}`));
   out.push('');
-  out.push(`Coverage: ${s.coverage.complete} apps analysed completely, ${s.coverage.incomplete} with limits; ${s.coverage.dexFailed} with a DEX file that could not be analysed`);
-  for (const n of s.coverage.notes) out.push(`  ${n.code}: ${n.apps} apps`);
+  out.push(t.coverage(s.coverage.complete, s.coverage.incomplete, s.coverage.dexFailed));
+  for (const n of s.coverage.notes) out.push(`  ${t.noteApps(n.code, n.apps)}`);
   return `${out.join('\n')}\n`;
 }

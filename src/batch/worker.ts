@@ -10,7 +10,7 @@ import { parentPort, threadId } from 'node:worker_threads';
 import { audit } from '../index.js';
 import { buildErrorRecord } from '../report/build.js';
 import type { AuditRecord } from '../report/model.js';
-import { toPledgeError } from '../util/errors.js';
+import { toPledgeError, InternalError } from '../util/errors.js';
 import { toolVersion } from '../version.js';
 import { extractBase, isBundleFile, type BundleInfo } from './bundle.js';
 import type { AppJob, DoneMessage, JobMessage, MemorySample, ReadyMessage } from './protocol.js';
@@ -88,7 +88,7 @@ async function handle(msg: JobMessage): Promise<DoneMessage> {
 }
 
 const port = parentPort;
-if (port === null) throw new Error('src/batch/worker.js runs only as a worker thread');
+if (port === null) throw new InternalError('src/batch/worker.js runs only as a worker thread');
 port.on('message', (msg: JobMessage) => {
   // audit() never throws for bad input; anything that escapes is a bug, and the unhandled
   // rejection ends this thread, which the pool records as E_WORKER_CRASHED.

@@ -7,7 +7,9 @@ import type { Lang, Localized } from '../model/index.js';
 import type { FailOn } from '../index.js';
 import type { ScanSummary, Shard } from '../batch/scan.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { defaultLang, writeFileAtomic, type Io } from './io.js';
+import { writeFileAtomic, type Io } from './io.js';
+import { oneOf } from './help-text.js';
+import { CLI } from '../i18n/catalog.js';
 
 /**
  * Batch mode (docs/batch.md): `scan` audits a dump into a SQLite store, `worker` serves a scan's
@@ -28,13 +30,6 @@ function seconds(what: string) {
     const n = Number(v);
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a number of seconds > 0`);
     return n;
-  };
-}
-
-function oneOf<T extends string>(values: readonly T[], what: string) {
-  return (v: string): T => {
-    if ((values as readonly string[]).includes(v)) return v as T;
-    throw new InvalidArgumentError(`${what} must be one of: ${values.join(', ')}`);
   };
 }
 
@@ -97,12 +92,12 @@ interface ReportFlags {
 }
 
 /** Stops on SIGINT/SIGTERM through `signal`; afterwards re-raises the signal so the exit status says so. */
-function interruptible(io: Io, what: string): { signal: AbortSignal; done(): void } {
+function interruptible(io: Io, what: string, lang: Lang): { signal: AbortSignal; done(): void } {
   const ctl = new AbortController();
   let caught: NodeJS.Signals | undefined;
   const on = (sig: NodeJS.Signals): void => {
     caught = sig;
-    io.err(`pledge-audit ${what}: ${sig}, stopping\n`);
+    io.err(`${CLI[lang].stopping(what, sig)}\n`);
     ctl.abort();
   };
   process.once('SIGINT', on);
@@ -117,48 +112,45 @@ function interruptible(io: Io, what: string): { signal: AbortSignal; done(): voi
   };
 }
 
-function summaryLine(s: ScanSummary, store: string): string {
-  const errs = Object.entries(s.errors)
+function summaryLine(s: ScanSummary, store: string, lang: Lang): string {
+  const errors = Object.entries(s.errors)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c, n]) => `${c} ${n}`)
     .join(', ');
-  return (
-    `pledge-audit scan: ${s.total} apps into ${store}: ${s.audited} audited, ${s.skipped} already stored, ${s.duplicates} duplicates, ${s.failed} failed` +
-    `${errs === '' ? '' : ` (${errs})`}${s.problems.length > 0 ? `, ${s.problems.length} folders unreadable` : ''}` +
-    ` in ${(s.durationMs / 1000).toFixed(1)} s (${s.appsPerSecond.toFixed(2)} apps/s)${s.interrupted ? ', interrupted' : ''}\n`
-  );
+  return `${CLI[lang].scanSummary({ total: s.total, store, audited: s.audited, skipped: s.skipped, duplicates: s.duplicates, failed: s.failed, errors, unreadable: s.problems.length, seconds: (s.durationMs / 1000).toFixed(1), rate: s.appsPerSecond.toFixed(2), interrupted: s.interrupted })}\n`;
 }
 
-export function registerBatchCommands(program: Command, io: Io, setExit: (c: ExitCode) => void): void {
+export function registerBatchCommands(program: Command, io: Io, setExit: (c: ExitCode) => void, lang: Lang): void {
+  const t = CLI[lang];
   program
     .command('scan')
-    .description('audit every app under folders or list files into a SQLite store (docs/batch.md)')
-    .argument('<inputs...>', 'folders (walked for .apk, .apks, .xapk), list files (one path per line, or NUL-separated), or apps')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1))
-    .option('--timeout <seconds>', 'time limit per app', seconds('--timeout'), 300)
-    .option('--memory <MB>', 'heap cap per app (V8 old generation of its worker thread)', integer('--memory', 16), 2048)
-    .option('--store <file>', 'SQLite results store', 'pledge-audit.db')
-    .option('--jsonl <file>', 'also append each stored app as one JSON line')
-    .option('--shard <i/n>', 'audit only shard i of n (1-based), for N identical jobs', parseShard)
-    .option('--retry-errors', 'audit again the apps stored with an error (they are skipped by default)')
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when an app has a clause at or above this verdict').argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on')).default('never'))
-    .addOption(new Option('--lang <lang>', 'language of messages in the records (default: from LANG)').argParser(oneOf(['zh', 'en'] as const, '--lang')))
-    .option('--strict', 'promote the warnings CLAUSES.md marks "FAIL under --strict"')
-    .addOption(new Option('--category <types>', 'app type(s) of the 2021 necessary-information rule, for every app of the scan').argParser(categories))
-    .option('--queue <url>', 'enqueue the apps on a BullMQ queue (redis://host:port) for `pledge-audit worker` processes instead of auditing here')
-    .option('--queue-name <name>', 'queue name (one coordinator per name)', queueName, 'pledge-audit')
-    .option('--attempts <n>', 'queue attempts per app before it is stored as failed', integer('--attempts', 1), 3)
-    .option('--no-progress', 'no progress bar or progress lines')
-    .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', seconds('--progress-interval'), 10)
+    .description(t.scan.description)
+    .argument('<inputs...>', t.scan.inputs)
+    .option('-j, --jobs <n>', t.scan.jobs, integer('--jobs', 1))
+    .option('--timeout <seconds>', t.scan.timeout, seconds('--timeout'), 300)
+    .option('--memory <MB>', t.scan.memory, integer('--memory', 16), 2048)
+    .option('--store <file>', t.scan.store, 'pledge-audit.db')
+    .option('--jsonl <file>', t.scan.jsonl)
+    .option('--shard <i/n>', t.scan.shard, parseShard)
+    .option('--retry-errors', t.scan.retryErrors)
+    .addOption(new Option('--fail-on <verdict>', t.scan.failOn).argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on', lang)).default('never'))
+    .addOption(new Option('--lang <lang>', t.scan.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
+    .option('--strict', t.audit.strict)
+    .addOption(new Option('--category <types>', t.scan.category).argParser(categories))
+    .option('--queue <url>', t.scan.queue)
+    .option('--queue-name <name>', t.scan.queueName, queueName, 'pledge-audit')
+    .option('--attempts <n>', t.scan.attempts, integer('--attempts', 1), 3)
+    .option('--no-progress', t.scan.noProgress)
+    .option('--progress-interval <seconds>', t.scan.progressInterval, seconds('--progress-interval'), 10)
     .action(async (inputs: string[], flags: ScanFlags) => {
       const { runScan } = await import('../batch/scan.js');
       const { plainProgress, ttyProgress } = await import('../batch/progress.js');
       const write = (s: string): void => io.err(s);
       const quiet = { update: () => undefined, log: write, stop: () => undefined };
-      const progress = !flags.progress ? quiet : process.stderr.isTTY === true ? await ttyProgress(process.stderr) : plainProgress(write, flags.progressInterval * 1000);
+      const progress = !flags.progress ? quiet : process.stderr.isTTY === true ? await ttyProgress(process.stderr, lang) : plainProgress(write, flags.progressInterval * 1000, lang);
       const store = resolve(io.cwd, flags.store);
       const jobs = flags.jobs ?? availableParallelism();
-      const stop = interruptible(io, 'scan');
+      const stop = interruptible(io, 'scan', lang);
       try {
         let dispatcher;
         if (flags.queue !== undefined) {
@@ -175,13 +167,13 @@ export function registerBatchCommands(program: Command, io: Io, setExit: (c: Exi
           jobs,
           ...(flags.shard === undefined ? {} : { shard: flags.shard }),
           retryErrors: flags.retryErrors === true,
-          settings: { lang: flags.lang ?? defaultLang(io.env), strict: flags.strict === true, categories: flags.category ?? [], reachability: io.env.PLEDGE_NO_REACHABILITY !== '1' },
+          settings: { lang: flags.lang ?? lang, strict: flags.strict === true, categories: flags.category ?? [], reachability: io.env.PLEDGE_NO_REACHABILITY !== '1' },
           failOn: flags.failOn,
           progress,
           signal: stop.signal,
           ...(dispatcher === undefined ? {} : { dispatcher }),
         });
-        io.out(summaryLine(summary, flags.store));
+        io.out(summaryLine(summary, flags.store, flags.lang ?? lang));
         setExit(summary.exitCode);
       } finally {
         stop.done();
@@ -190,16 +182,16 @@ export function registerBatchCommands(program: Command, io: Io, setExit: (c: Exi
 
   program
     .command('worker')
-    .description('audit apps from a scan\'s BullMQ queue (run on any number of machines that see the same files)')
-    .requiredOption('--queue <url>', 'the Redis of the scan (redis://host:port)')
-    .option('--queue-name <name>', 'queue name, as given to the scan', queueName, 'pledge-audit')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1))
-    .option('--stalled-after <seconds>', 'hand a job to another worker when its worker has been silent this long (killed, lost)', seconds('--stalled-after'), 30)
-    .option('--idle-exit <seconds>', 'exit once the queue has been empty this long (default: run until SIGTERM)', seconds('--idle-exit'))
-    .option('-v, --verbose', 'one line per app started and done')
+    .description(t.worker.description)
+    .requiredOption('--queue <url>', t.worker.queue)
+    .option('--queue-name <name>', t.worker.queueName, queueName, 'pledge-audit')
+    .option('-j, --jobs <n>', t.scan.jobs, integer('--jobs', 1))
+    .option('--stalled-after <seconds>', t.worker.stalledAfter, seconds('--stalled-after'), 30)
+    .option('--idle-exit <seconds>', t.worker.idleExit, seconds('--idle-exit'))
+    .option('-v, --verbose', t.worker.verbose)
     .action(async (flags: WorkerFlags) => {
       const { runQueueWorker } = await import('../batch/queue.js');
-      const stop = interruptible(io, 'worker');
+      const stop = interruptible(io, 'worker', lang);
       try {
         const r = await runQueueWorker({
           target: { url: flags.queue, name: flags.queueName },
@@ -210,7 +202,7 @@ export function registerBatchCommands(program: Command, io: Io, setExit: (c: Exi
           log: (s) => io.err(s),
           signal: stop.signal,
         });
-        io.err(`pledge-audit worker: ${r.processed} apps processed\n`);
+        io.err(`${t.worker.processed(r.processed)}\n`);
         setExit(EXIT.OK);
       } finally {
         stop.done();
@@ -219,27 +211,27 @@ export function registerBatchCommands(program: Command, io: Io, setExit: (c: Exi
 
   program
     .command('report')
-    .description('summarise results stores: apps per clause verdict, common SDKs and the PI they read, consent, undeclared SDKs, errors, coverage')
-    .argument('<stores...>', 'stores written by scan (several: the shards of one scan, counted once per app)')
-    .addOption(new Option('-f, --format <format>', 'output format (default: from the --output extension, else text)').choices(['text', 'json', 'html']))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--lang <lang>', 'language of titles (default: from LANG)').argParser(oneOf(['zh', 'en'] as const, '--lang')))
-    .option('--top <n>', 'most common SDKs listed', integer('--top', 1), 20)
-    .option('--list <n>', 'apps listed per section (counts are always complete)', integer('--list', 0), 50)
+    .description(t.report.description)
+    .argument('<stores...>', t.report.stores)
+    .addOption(new Option('-f, --format <format>', t.report.format).choices(['text', 'json', 'html']))
+    .option('-o, --output <file>', t.report.output)
+    .addOption(new Option('--lang <lang>', t.report.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
+    .option('--top <n>', t.report.top, integer('--top', 1), 20)
+    .option('--list <n>', t.report.list, integer('--list', 0), 50)
     .action(async (stores: string[], flags: ReportFlags) => {
       const { openStoreReadOnly, mergeStores } = await import('../batch/store.js');
       const { summarizeStore, renderSummaryText } = await import('../batch/store-report.js');
       const { renderSummaryHtml } = await import('../batch/store-report-html.js');
-      const lang = flags.lang ?? defaultLang(io.env);
+      const reportLang = flags.lang ?? lang;
       const files = stores.map((s) => resolve(io.cwd, s));
       const db = files.length === 1 ? await openStoreReadOnly(files[0] as string) : await mergeStores(files);
       let text: string;
       try {
         const titles = new Map<number, Localized>(CLAUSES.map((c) => [c.clause, c.title]));
-        const summary = summarizeStore(db, stores, { lang, top: flags.top, list: flags.list, clauseTitles: titles });
+        const summary = summarizeStore(db, stores, { lang: reportLang, top: flags.top, list: flags.list, clauseTitles: titles });
         const ext = flags.output?.toLowerCase() ?? '';
         const format = flags.format ?? (ext.endsWith('.html') || ext.endsWith('.htm') ? 'html' : ext.endsWith('.json') ? 'json' : 'text');
-        text = format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : format === 'html' ? renderSummaryHtml(summary, lang) : renderSummaryText(summary, lang);
+        text = format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : format === 'html' ? renderSummaryHtml(summary, reportLang) : renderSummaryText(summary, reportLang);
       } finally {
         db.close();
       }

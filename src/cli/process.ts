@@ -18,11 +18,10 @@ export function runFromProcess(): void {
     (code) => {
       process.exitCode = code;
     },
+    // main() reports its own failures; this is for a failure of the reporting itself.
     (e: unknown) => {
-      const msg = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`pledge-audit: internal error: ${msg}\n`);
+      process.stderr.write(`pledge-audit: E_INTERNAL: ${e instanceof Error ? e.message : String(e)}\n`);
       if (debug && e instanceof Error && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
-      else process.stderr.write('  (a bug in pledge-audit: run with --debug for details and please report it)\n');
       process.exitCode = EXIT.INPUT;
     },
   );

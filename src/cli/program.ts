@@ -10,12 +10,17 @@ import { applyConfig } from '../config/apply.js';
 import { readBaseline, writeBaseline } from '../config/baseline.js';
 import { localDate } from '../config/suppressions.js';
 import { resolve } from 'node:path';
-import { formatPledgeError, isPledgeError } from '../util/errors.js';
+import { isPledgeError, stackOf } from '../util/errors.js';
+import { errorLine, internalErrorHint } from './error-line.js';
+import { sanitizeForTerminal } from '../report/sanitize.js';
 import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
 import { renderSdkInventory, sdkInventory } from './sdks.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { defaultLang, useColor, writeFileAtomic, type Io } from './io.js';
+import { useColor, writeFileAtomic, type Io } from './io.js';
+import { localizedHelp, oneOf, translateCommanderError } from './help-text.js';
+import { envLang, resolveLang } from '../i18n/lang.js';
+import { CLI } from '../i18n/catalog.js';
 import { listRules, renderRulesText } from './rules-list.js';
 import { registerBatchCommands } from './batch-commands.js';
 
@@ -34,42 +39,39 @@ interface AuditFlags {
   debug?: boolean;
 }
 
-function oneOf<T extends string>(values: readonly T[], what: string) {
-  return (v: string): T => {
-    if ((values as readonly string[]).includes(v)) return v as T;
-    throw new InvalidArgumentError(`${what} must be one of: ${values.join(', ')}`);
-  };
-}
-
 /**
  * The command line. Analysis lives in src/index.ts; this file parses, calls, renders and maps
  * outcomes to exit statuses. Commander's own exit (status 1 on usage errors) is overridden: 1
  * means "a clause failed" here, so usage errors are 2.
  */
-export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
+export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: Lang = envLang(io.env)): Command {
+  const t = CLI[lang];
   const program = new Command('pledge-audit');
   program
-    .description('Audit Android apps (APK) against the Shenzhen ten-point personal-information pledge (深圳市APP个人信息保护自律承诺书)')
-    .version(toolVersion(), '-V, --version')
+    .description(t.program)
+    .version(toolVersion(), '-V, --version', t.version)
+    .helpOption('-h, --help', t.help)
+    .helpCommand('help [command]', t.helpCommand)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError('(run pledge-audit --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(translateCommanderError(s, lang)) })
+    .configureHelp(localizedHelp(lang))
+    .showHelpAfterError(t.seeHelp)
     .enablePositionalOptions();
 
   program
     .command('audit', { isDefault: true })
-    .description('audit one or more APKs (or AndroidManifest.xml files) and print a per-clause verdict')
-    .argument('<inputs...>', 'APK files, or binary/plain-text AndroidManifest.xml')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a clause is at or above this verdict (default: the config\'s failOn, else fail)').argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on')).default('fail'))
-    .option('--config <file>', `configuration (default: ${CONFIG_FILE} in the working directory, when present)`)
-    .option('--baseline <file>', 'findings recorded in this baseline are shown as baselined and do not fail the run')
-    .option('--write-baseline <file>', "record today's findings as the baseline")
-    .addOption(new Option('--lang <lang>', 'language of messages (default: from LANG)').argParser(oneOf(['zh', 'en'] as const, '--lang')))
-    .option('--strict', 'promote the warnings CLAUSES.md marks "FAIL under --strict"')
+    .description(t.audit.description)
+    .argument('<inputs...>', t.audit.inputs)
+    .addOption(new Option('-f, --format <format>', t.audit.format).choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output <file>', t.audit.output)
+    .addOption(new Option('--fail-on <verdict>', t.audit.failOn).argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on', lang)).default('fail'))
+    .option('--config <file>', t.audit.config(CONFIG_FILE))
+    .option('--baseline <file>', t.audit.baseline)
+    .option('--write-baseline <file>', t.audit.writeBaseline)
+    .addOption(new Option('--lang <lang>', t.audit.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
+    .option('--strict', t.audit.strict)
     .addOption(
-      new Option('--category <types>', 'app type(s) of the 2021 necessary-information rule, comma-separated or repeated: Chinese name, English alias or number (e.g. 网上购物, online-shopping, 6); drives the clause 2 necessary-set checks').argParser(
+      new Option('--category <types>', t.audit.category).argParser(
         (value: string, previous: string[] | undefined) => {
           try {
             return [...(previous ?? []), ...resolveCategories([value])];
@@ -80,11 +82,10 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
         },
       ),
     )
-    .option('--no-color', 'never colour the output')
-    .option('-v, --verbose', 'show every finding with all its evidence')
-    .option('--debug', 'print stack traces of internal errors')
+    .option('--no-color', t.audit.noColor)
+    .option('-v, --verbose', t.audit.verbose)
+    .option('--debug', t.audit.debug)
     .action(async (inputs: string[], flags: AuditFlags, command: Command) => {
-      const lang = flags.lang ?? defaultLang(io.env);
       // A bad config or baseline is exit 2 (E_CONFIG, with the path of the bad field) before any audit.
       const knownChecks = CLAUSES.flatMap((c) => c.checks.map((k) => k.meta.id));
       const config = loadConfig(flags.config, io.cwd, { knownChecks })?.config;
@@ -100,26 +101,28 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
           categories,
           ...(config?.sdks === undefined ? {} : { declaredSdks: config.sdks }),
           reachability: io.env.PLEDGE_NO_REACHABILITY !== '1',
+          debug: flags.debug === true,
         });
         audited.push(record);
-        if (record.status === 'error' && flags.format === 'text' && flags.output === undefined) continue;
-        if (record.status === 'error') io.err(`pledge-audit: ${record.error.code} ${record.target.file}: ${record.error.message}\n`);
+        reportProblems(io, record, lang, flags.debug === true);
       }
       const records = applyConfig(audited, config, { today: localDate(new Date()), clauses: CLAUSES, ...(baseline === undefined ? {} : { baseline }) });
       if (flags.writeBaseline !== undefined) writeFileAtomic(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
       const toFile = flags.output !== undefined;
-      const text = renderRecords(records, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd });
+      // In text on a terminal, inputs that could not be analysed are said once, on stderr.
+      const shown = flags.format === 'text' && !toFile ? records.filter((r) => r.status === 'ok') : records;
+      const text = shown.length === 0 && flags.format === 'text' ? '' : renderRecords(shown, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd });
       if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
       else io.out(text);
       setExit(exitStatus(records, failOn));
     });
 
-  const dump = program.command('dump').description('print decoded parts of an APK');
+  const dump = program.command('dump').description(t.dump.description);
   dump
     .command('manifest')
-    .description('print the decoded AndroidManifest.xml')
-    .argument('<input>', 'APK or binary AndroidManifest.xml')
-    .option('--resolve', 'replace resource references by their default-configuration values')
+    .description(t.dump.manifest)
+    .argument('<input>', t.dump.manifestInput)
+    .option('--resolve', t.dump.resolve)
     .action((input: string, flags: { resolve?: boolean }) => {
       io.out(dumpManifest(input, { resolve: flags.resolve === true }));
       setExit(EXIT.OK);
@@ -128,8 +131,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   for (const what of ['classes', 'method-refs'] as const) {
     dump
       .command(what)
-      .description(what === 'classes' ? 'print every class descriptor defined in the DEX files, one per line' : 'print every method reference of the DEX files, one per line (Lcls;->name(ARGS)RET)')
-      .argument('<input>', 'APK')
+      .description(what === 'classes' ? t.dump.classes : t.dump.methodRefs)
+      .argument('<input>', t.dump.apk)
       .action(async (input: string) => {
         io.out(await dumpCode(input, what));
         setExit(EXIT.OK);
@@ -137,8 +140,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   }
   dump
     .command('signing')
-    .description('print one line per signing scheme and signer: <scheme> <sha256 of the signer certificate>')
-    .argument('<input>', 'APK')
+    .description(t.dump.signing)
+    .argument('<input>', t.dump.apk)
     .action((input: string) => {
       io.out(dumpSigning(input));
       setExit(EXIT.OK);
@@ -146,28 +149,28 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
 
   program
     .command('sdks')
-    .description('list the third-party SDKs of an APK with their evidence levels')
-    .argument('<input>', 'APK or AndroidManifest.xml')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', 'language of names').argParser(oneOf(['zh', 'en'] as const, '--lang')))
+    .description(t.sdks.description)
+    .argument('<input>', t.sdks.input)
+    .addOption(new Option('-f, --format <format>', t.sdks.format).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', t.sdks.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .action(async (input: string, flags: { format: 'text' | 'json'; lang?: Lang }) => {
       const inventory = await sdkInventory(input);
-      io.out(flags.format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : renderSdkInventory(inventory, flags.lang ?? defaultLang(io.env), useColor(io, undefined, false)));
+      io.out(flags.format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : renderSdkInventory(inventory, flags.lang ?? lang, useColor(io, undefined, false)));
       setExit(EXIT.OK);
     });
 
   program
     .command('rules')
-    .description('list every check with its clause and the verdicts it can give')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', 'language of titles').argParser(oneOf(['zh', 'en'] as const, '--lang')))
+    .description(t.rules.description)
+    .addOption(new Option('-f, --format <format>', t.rules.format).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', t.rules.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .action((flags: { format: 'text' | 'json'; lang?: Lang }) => {
-      const rules = listRules(CLAUSES, flags.lang ?? defaultLang(io.env));
-      io.out(flags.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : renderRulesText(rules));
+      const rules = listRules(CLAUSES, flags.lang ?? lang);
+      io.out(flags.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : renderRulesText(rules, flags.lang ?? lang));
       setExit(EXIT.OK);
     });
 
-  registerBatchCommands(program, io, setExit);
+  registerBatchCommands(program, io, setExit, lang);
 
   return program;
 }
@@ -175,9 +178,14 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
 /** Runs the CLI; returns the exit status instead of exiting, so that tests can call it. */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = EXIT.OK;
-  const program = createProgram(io, (c) => {
-    code = c;
-  });
+  const lang = resolveLang(argv, io.env);
+  const program = createProgram(
+    io,
+    (c) => {
+      code = c;
+    },
+    lang,
+  );
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return code;
@@ -187,11 +195,36 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       return EXIT.USAGE;
     }
     if (isPledgeError(e)) {
-      io.err(`pledge-audit: ${formatPledgeError(e)}\n`);
-      if (e.hint !== undefined) io.err(`  ${e.hint}\n`);
+      io.err(errorLine({ code: e.code, entry: e.entry, offset: e.offset, message: e.message }, lang));
+      if (e.hint !== undefined) io.err(`  ${sanitizeForTerminal(e.hint)}\n`);
+      if (e.code === 'E_INTERNAL') io.err(internalErrorHint(stackOf(e), argv.includes('--debug'), lang));
       return e.code === 'E_USAGE' || e.code === 'E_CONFIG' ? EXIT.USAGE : EXIT.INPUT;
     }
-    throw e;
+    // Anything else is our bug: E_INTERNAL, exit 3, and the stack under --debug.
+    io.err(errorLine({ code: 'E_INTERNAL', message: e instanceof Error ? e.message : String(e) }, lang));
+    io.err(internalErrorHint(stackOf(e), argv.includes('--debug'), lang));
+    return EXIT.INPUT;
   }
+}
+
+/**
+ * What could not be analysed, on stderr, one clean line each: an input that failed (with how to
+ * see the stack when it is our bug) and every check that crashed on an analysed input.
+ */
+function reportProblems(io: Io, record: AuditRecord, lang: Lang, debug: boolean): void {
+  if (record.status === 'error') {
+    const e = record.error;
+    // An error about the input itself names it once (its entry is the path as given).
+    const entry = e.entry === record.target.path || e.entry === record.target.file ? undefined : e.entry;
+    io.err(errorLine({ code: e.code, file: record.target.file, entry, offset: e.offset, message: e.message }, lang));
+    if (e.code === 'E_INTERNAL') io.err(internalErrorHint(e.stack, debug, lang));
+    return;
+  }
+  const crashed = record.clauses.flatMap((c) => c.errors ?? []);
+  for (const c of crashed) {
+    io.err(errorLine({ code: c.code, file: record.target.file, message: `${c.check}: ${c.message}` }, lang));
+    if (debug && c.stack !== undefined) io.err(`${c.stack}\n`);
+  }
+  if (crashed.length > 0 && !debug) io.err(internalErrorHint(undefined, false, lang));
 }
 

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { packageRoot } from '../util/data-path.js';
 import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
 import type { FindingVerdict, Lang } from '../model/index.js';
+import { RULES_LIST } from '../i18n/catalog.js';
+import { displayWidth, padEndWidth } from '../report/width.js';
 
 export interface RuleListing {
   id: string;
@@ -27,9 +29,13 @@ export function listRules(clauses: readonly ClauseModule[], lang: Lang): RuleLis
   );
 }
 
-export function renderRulesText(rules: readonly RuleListing[]): string {
-  const lines = rules.map((r) => `${String(r.clause).padStart(2)}  ${r.id.padEnd(36)} ${r.verdicts.join('|').padEnd(18)} ${r.title}`);
+export function renderRulesText(rules: readonly RuleListing[], lang: Lang = 'en'): string {
+  const t = RULES_LIST[lang];
+  const verdicts = rules.map((r) => r.verdicts.map((v) => t.verdict[v]).join('|'));
+  const idWidth = Math.max(...rules.map((r) => r.id.length));
+  const verdictWidth = Math.max(...verdicts.map(displayWidth));
+  const lines = rules.map((r, i) => `${String(r.clause).padStart(2)}  ${r.id.padEnd(idWidth)}  ${padEndWidth(verdicts[i] ?? '', verdictWidth)}  ${r.title}`);
   // Each id is also the name of its page: what it looks for, why, how to fix, how to suppress.
   const docs = join(packageRoot(), 'docs', 'rules');
-  return `${lines.join('\n')}\n\n${rules.length} checks. Each is documented (中文 and English) in ${docs}/<id>.md, e.g. ${docs}/${rules[0]?.id ?? 'c01/…'}.md\n`;
+  return `${lines.join('\n')}\n\n${t.footer(rules.length, docs, `${docs}/${rules[0]?.id ?? 'c01/…'}.md`)}\n`;
 }

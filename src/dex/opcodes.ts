@@ -1,3 +1,4 @@
+import { InternalError } from '../util/errors.js';
 /**
  * The Dalvik opcode table: name and instruction format of all 256 opcodes, as in AOSP
  * libdexfile/dex/dex_instruction_list.h (current ART: 0x73 and 0xe3–0xf9, once odex-only
@@ -186,7 +187,7 @@ function buildTable(): OpcodeInfo[] {
   add('invoke-custom/range', '3rc');
   add('const-method-handle', '21c');
   add('const-method-type', '21c'); // 0xff
-  if (rows.length !== 256) throw new Error(`opcode table has ${rows.length} rows`);
+  if (rows.length !== 256) throw new InternalError(`opcode table has ${rows.length} rows`);
   return rows.map(([name, format], opcode) => ({ opcode, name, format, units: formatUnits(format), unused: name.startsWith('unused-') }));
 }
 

@@ -2,7 +2,7 @@ import { androidAttrId } from '../axml/android-attrs.js';
 import { TYPE_STRING, type XmlAttribute, type XmlDocument, type XmlElement } from '../axml/types.js';
 import { attrBoolean, attrInt, findAttr, findPlainAttr, formatValue, isReference } from '../axml/values.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
-import { PledgeError } from '../util/errors.js';
+import { PledgeError, InternalError } from '../util/errors.js';
 import type {
   ApplicationInfo,
   AttrText,
@@ -32,7 +32,7 @@ export interface BuildManifestOptions {
 
 function attrId(name: string): number {
   const id = androidAttrId(name);
-  if (id === undefined) throw new Error(`android:${name} is missing from the generated attribute table`);
+  if (id === undefined) throw new InternalError(`android:${name} is missing from the generated attribute table`);
   return id;
 }
 

@@ -3,6 +3,7 @@ import { counts, verdictLabel } from './checks.js';
 import { formatLocation } from './location.js';
 import type { AuditError, AuditRecord, AuditReport, ReportFinding as Finding, ClauseReport } from './model.js';
 import { cleanText, escapeXml, escapeXmlAttr } from './sanitize.js';
+import { JUNIT as T } from '../i18n/catalog.js';
 
 /**
  * JUnit XML in the shape of the Jenkins/Ant junit-10.xsd that CI servers (Jenkins, GitLab,
@@ -22,30 +23,6 @@ export interface JunitOptions {
   lang: Lang;
 }
 
-const T = {
-  en: {
-    notAnalysed: 'not analysed',
-    manual: 'check by hand',
-    more: (n: number) => `… ${n} more (see the JSON report)`,
-    suppressed: 'suppressed',
-    baselined: 'baselined',
-    parserNotes: (n: number) => `${n} parser notes`,
-    expired: (check: string, date: string, n: number) => `suppression of ${check} expired on ${date}; ${n} finding(s) count again`,
-    declaredAbsent: 'declared SDK not detected',
-    baseline: (b: { new: number; baselined: number; absent: number }) => `baseline: ${b.new} new, ${b.baselined} baselined, ${b.absent} fixed`,
-  },
-  zh: {
-    notAnalysed: '未分析',
-    manual: '人工核查',
-    more: (n: number) => `… 另有 ${n} 项（见 JSON 报告）`,
-    suppressed: '已抑制',
-    baselined: '基线内',
-    parserNotes: (n: number) => `${n} 条解析提示`,
-    expired: (check: string, date: string, n: number) => `${check} 的抑制已于 ${date} 到期；${n} 项发现重新计入`,
-    declaredAbsent: '已声明但未检测到的 SDK',
-    baseline: (b: { new: number; baselined: number; absent: number }) => `基线：新增 ${b.new}，基线内 ${b.baselined}，已修复 ${b.absent}`,
-  },
-} as const;
 
 const MAX_ATTR = 500;
 const MAX_BODY = 4000;

@@ -48,7 +48,7 @@ export function methodToJava(ref: string): string {
 }
 
 /** One line a person can follow to the evidence, shared by every text-like reporter. */
-export function formatLocation(l: Location): string {
+export function formatLocation(l: Location, lang: Lang = 'en'): string {
   switch (l.kind) {
     case 'manifest':
       return `${l.entry} ${l.path}`;
@@ -59,9 +59,9 @@ export function formatLocation(l: Location): string {
     case 'file':
       return `${l.entry}${l.line !== undefined ? `:${l.line}` : l.offset !== undefined ? `@0x${l.offset.toString(16)}` : ''}`;
     case 'signing':
-      return `${l.entry} (${l.scheme} signer #${l.signer + 1})`;
+      return lang === 'zh' ? `${l.entry}（${l.scheme} 第 ${l.signer + 1} 个签名者）` : `${l.entry} (${l.scheme} signer #${l.signer + 1})`;
     case 'app':
-      return '(whole app)';
+      return lang === 'zh' ? '（整个应用）' : '(whole app)';
   }
 }
 

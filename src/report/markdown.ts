@@ -4,6 +4,7 @@ import { counts, verdictLabel } from './checks.js';
 import { formatLocation } from './location.js';
 import type { AuditError, AuditRecord, AuditReport, ReportFinding as Finding, ClauseReport } from './model.js';
 import { cleanText, escapeMarkdown } from './sanitize.js';
+import { MARKDOWN as T } from '../i18n/catalog.js';
 
 /**
  * GitHub-flavoured Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: a per-clause
@@ -19,46 +20,6 @@ export interface MarkdownOptions {
 
 const ICON: Record<Verdict, string> = { fail: '❌', warn: '⚠️', review: '🔎', pass: '✅' };
 
-const T = {
-  en: {
-    clause: 'Clause',
-    verdict: 'Verdict',
-    findings: 'Findings',
-    top: 'Top findings',
-    more: (n: number) => `… and ${n} more (see the full report)`,
-    notCounted: (s: number, b: number) => `Not counted: ${[s > 0 ? `${s} suppressed` : '', b > 0 ? `${b} baselined` : ''].filter((x) => x !== '').join(', ')}`,
-    suppressedBy: 'suppressed',
-    baselined: 'baselined',
-    notes: 'Coverage notes and manual checks',
-    notAnalysed: 'not analysed',
-    manual: 'check by hand',
-    error: 'could not be analysed',
-    ruleError: 'check error',
-    expired: (check: string, date: string, n: number) => `The suppression of ${check} expired on ${date}: ${n} finding${n === 1 ? '' : 's'} count${n === 1 ? 's' : ''} again.`,
-    declaredAbsent: 'Declared in the SDK list but not detected',
-    baseline: (b: { new: number; baselined: number; absent: number }) => `Baseline: **${b.new} new**, ${b.baselined} baselined, ${b.absent} fixed.`,
-    summary: (s: Record<Verdict, number>) => `${s.fail} fail · ${s.warn} warn · ${s.review} review · ${s.pass} pass`,
-  },
-  zh: {
-    clause: '条款',
-    verdict: '结论',
-    findings: '发现',
-    top: '主要发现',
-    more: (n: number) => `… 另有 ${n} 项（见完整报告）`,
-    notCounted: (s: number, b: number) => `不计入：${[s > 0 ? `已抑制 ${s} 项` : '', b > 0 ? `基线内 ${b} 项` : ''].filter((x) => x !== '').join('，')}`,
-    suppressedBy: '已抑制',
-    baselined: '基线内',
-    notes: '分析范围说明与人工核查',
-    notAnalysed: '未分析',
-    manual: '人工核查',
-    error: '无法分析',
-    ruleError: '检查出错',
-    expired: (check: string, date: string, n: number) => `${check} 的抑制已于 ${date} 到期：${n} 项发现重新计入。`,
-    declaredAbsent: '已在 SDK 目录中声明但未检测到',
-    baseline: (b: { new: number; baselined: number; absent: number }) => `基线：**新增 ${b.new} 项**，基线内 ${b.baselined} 项，已修复 ${b.absent} 项。`,
-    summary: (s: Record<Verdict, number>) => `${s.fail} 不通过 · ${s.warn} 警告 · ${s.review} 待复核 · ${s.pass} 通过`,
-  },
-} as const;
 
 /** App text, one line, bounded, inert as Markdown. */
 function md(s: string, max = 300): string {

@@ -25,6 +25,8 @@ export interface ReportCheckError {
   check: string;
   code: string;
   message: string;
+  /** Only with --debug. */
+  stack?: string;
 }
 
 /** One clause of the report: ClauseResult with its text rendered. */
@@ -179,7 +181,7 @@ export interface AuditError {
   tool: ToolInfo;
   status: 'error';
   target: { path: string; file: string };
-  error: { code: string; message: string; entry?: string; offset?: number; hint?: string };
+  error: { code: string; message: string; entry?: string; offset?: number; hint?: string; /** Only with --debug, for E_INTERNAL. */ stack?: string };
 }
 
 export type AuditRecord = AuditReport | AuditError;

@@ -6,6 +6,7 @@ import { checkIndex, docsPath, worstVerdict, type CheckInfo } from './checks.js'
 import type { AuditRecord, AuditReport, ReportEvidence as Evidence, ReportFinding as Finding } from './model.js';
 import { cleanText } from './sanitize.js';
 import { evidenceText } from './location.js';
+import { SARIF as T } from '../i18n/catalog.js';
 
 /**
  * SARIF 2.1.0 for code-scanning services (GitHub code scanning, GitLab, Azure DevOps, IDE
@@ -37,36 +38,6 @@ const LEVEL: Record<FindingVerdict, Level> = { fail: 'error', warn: 'warning', r
 
 type Json = Record<string, unknown>;
 
-const T = {
-  en: {
-    more: (n: number) => ` (+${n} more location${n === 1 ? '' : 's'} in the JSON report)`,
-    fix: 'How to fix',
-    manual: 'Manual check',
-    docs: 'Documentation',
-    docsShipped: 'ships with pledge-audit',
-    clause: (n: number) => `Pledge clause ${n}`,
-    coverage: (clauses: number[], msg: string) => `clause${clauses.length === 1 ? '' : 's'} ${clauses.join(', ')}: ${msg}`,
-    ruleError: (n: number, msg: string) => `clause ${n} could not be fully evaluated: ${msg}`,
-    expired: (check: string, date: string, n: number) => `the suppression of ${check} expired on ${date}; ${n} finding${n === 1 ? '' : 's'} it matches count${n === 1 ? 's' : ''} again`,
-    unused: (check: string) => `the suppression of ${check} matches no finding; remove it or fix its location pattern`,
-    diagnostics: (code: string, n: number, first: string) => `${code} (${n}×): ${first}`,
-    dexFailed: (entry: string, code: string, msg: string) => `${entry} could not be analysed (${code}): ${msg}`,
-  },
-  zh: {
-    more: (n: number) => `（另有 ${n} 处位置，见 JSON 报告）`,
-    fix: '修复建议',
-    manual: '人工核查',
-    docs: '文档',
-    docsShipped: '随 pledge-audit 发布',
-    clause: (n: number) => `承诺第 ${n} 条`,
-    coverage: (clauses: number[], msg: string) => `第 ${clauses.join('、')} 条：${msg}`,
-    ruleError: (n: number, msg: string) => `第 ${n} 条未能完整评估：${msg}`,
-    expired: (check: string, date: string, n: number) => `${check} 的抑制已于 ${date} 到期；其匹配的 ${n} 项发现重新计入`,
-    unused: (check: string) => `${check} 的抑制未匹配任何发现；请删除或修正其位置模式`,
-    diagnostics: (code: string, n: number, first: string) => `${code}（${n} 次）：${first}`,
-    dexFailed: (entry: string, code: string, msg: string) => `${entry} 无法分析（${code}）：${msg}`,
-  },
-} as const;
 
 function text(s: string, max = MAX_MESSAGE): string {
   return cleanText(s, { max });

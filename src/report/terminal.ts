@@ -1,8 +1,13 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang, Verdict } from '../model/index.js';
+import { ownerKey } from '../model/index.js';
+import { VERDICT_LABEL } from './checks.js';
 import { evidenceText, formatLocation, shortPath } from './location.js';
+import { listSeparator, ownerLabel, sdkCategoryLabel } from './messages.js';
+import { padEndWidth } from './width.js';
 import type { AuditError, AuditRecord, AuditReport, ReportFinding as Finding, ClauseReport } from './model.js';
 import { sanitizeForTerminal } from './sanitize.js';
+import { TERMINAL as T } from '../i18n/catalog.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -13,7 +18,11 @@ export interface TerminalOptions {
   verbose?: boolean;
 }
 
-const LABEL: Record<Verdict, string> = { fail: 'FAIL', warn: 'WARN', review: 'REVIEW', pass: 'PASS' };
+const LABEL: Record<Lang, Record<Verdict, string>> = {
+  en: { fail: 'FAIL', warn: 'WARN', review: 'REVIEW', pass: 'PASS' },
+  zh: { fail: '不通过', warn: '警告', review: '待复核', pass: '通过' },
+};
+const LABEL_WIDTH = 6;
 
 function paint(c: ChalkInstance, v: Verdict, text: string): string {
   switch (v) {
@@ -28,32 +37,11 @@ function paint(c: ChalkInstance, v: Verdict, text: string): string {
   }
 }
 
-const T = {
-  en: {
-    evidence: 'evidence',
-    more: (n: number) => `+${n} more finding${n === 1 ? '' : 's'} (--verbose or --format json shows all)`,
-    notAnalysed: 'not analysed',
-    manual: 'check by hand',
-    summary: 'Summary',
-    notes: 'Notes',
-    via: 'via',
-    diagnostics: (n: number) => `${n} parser note${n === 1 ? '' : 's'} (anomalies Android tolerates; often evidence of packing or tampering)`,
-    error: 'could not be analysed',
-    ruleError: 'check error',
-  },
-  zh: {
-    evidence: '证据',
-    more: (n: number) => `另有 ${n} 项发现（使用 --verbose 或 --format json 查看全部）`,
-    notAnalysed: '未分析',
-    manual: '人工核查',
-    summary: '汇总',
-    notes: '说明',
-    via: '路径',
-    diagnostics: (n: number) => `${n} 条解析提示（Android 可容忍的异常，常见于加固或篡改）`,
-    error: '无法分析',
-    ruleError: '检查出错',
-  },
-} as const;
+
+/** `：` after a Chinese label, `: ` after an English one. */
+function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
 
 function s(text: string): string {
   return sanitizeForTerminal(text);
@@ -63,30 +51,30 @@ function findingLines(c: ChalkInstance, f: Finding, lang: Lang, verbose: boolean
   const lines = [`       ${paint(c, f.verdict, f.verdict === 'fail' ? '✖' : f.verdict === 'warn' ? '▲' : '?')} ${c.dim(f.check)}  ${s(f.message[lang])}`];
   const shown = verbose ? f.evidence : f.evidence.slice(0, 1);
   for (const e of shown) {
-    const owner = e.owner?.kind === 'sdk' || e.owner?.kind === 'library' ? c.magenta(` [${s(e.owner.name)}]`) : '';
+    const owner = e.owner?.kind === 'sdk' || e.owner?.kind === 'library' ? c.magenta(` [${s(ownerLabel(ownerKey(e.owner), lang))}]`) : '';
     const text = evidenceText(e, lang);
     const detail = text !== undefined && verbose ? c.dim(` — ${s(text)}`) : '';
-    lines.push(`         ${c.dim(s(formatLocation(e.location)))}${owner}${detail}`);
+    lines.push(`         ${c.dim(s(formatLocation(e.location, lang)))}${owner}${detail}`);
     // The call chain from a startup entry point is the evidence a reviewer checks first.
     if (!verbose && e.path !== undefined && e.path.length > 1) lines.push(`         ${c.dim(`${T[lang].via} ${s(shortPath(e.path))}`)}`);
   }
-  if (!verbose && f.evidence.length > 1) lines.push(c.dim(`         … ${f.evidence.length - 1} more`));
+  if (!verbose && f.evidence.length > 1) lines.push(c.dim(`         ${T[lang].moreEvidence(f.evidence.length - 1)}`));
   return lines;
 }
 
 function clauseLines(c: ChalkInstance, r: ClauseReport, o: TerminalOptions): string[] {
   const lang = o.lang;
-  const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const num = String(r.clause).padStart(2);
-  const label = paint(c, r.verdict, LABEL[r.verdict].padEnd(6));
-  const lines = [`  ${num}  ${label}  ${c.bold(r.title[lang])}`, `            ${c.dim(r.title[other])}`];
+  const label = paint(c, r.verdict, padEndWidth(LABEL[lang][r.verdict], LABEL_WIDTH));
+  // English readers also see the pledge's own (Chinese) words; Chinese readers see them once.
+  const lines = [`  ${num}  ${label}  ${c.bold(r.title[lang])}`, ...(lang === 'en' ? [`            ${c.dim(r.title.zh)}`] : [])];
   const max = o.verbose === true ? Infinity : (o.maxFindings ?? 3);
   const active = r.findings.filter((f) => f.suppressed === undefined && f.baselined !== true);
   for (const f of active.slice(0, max)) lines.push(...findingLines(c, f, lang, o.verbose === true));
   if (active.length > max) lines.push(c.dim(`       ${T[lang].more(active.length - max)}`));
-  if (r.coverage.length > 0) lines.push(`       ${c.cyan('○')} ${c.dim(`${T[lang].notAnalysed}: ${r.coverage.map((n) => n.message[lang]).join('; ')}`)}`);
+  if (r.coverage.length > 0) lines.push(`       ${c.cyan('○')} ${c.dim(`${T[lang].notAnalysed}${colon(lang)}${r.coverage.map((n) => n.message[lang]).join(lang === 'zh' ? '；' : '; ')}`)}`);
   for (const e of r.errors ?? []) lines.push(`       ${c.yellow('!')} ${T[lang].ruleError} ${e.code} ${e.check}: ${s(e.message)}`);
-  if (r.verdict === 'review') for (const m of r.manualChecks) lines.push(`       ${c.cyan('→')} ${c.dim(`${T[lang].manual}: ${m[lang]}`)}`);
+  if (r.verdict === 'review') for (const m of r.manualChecks) lines.push(`       ${c.cyan('→')} ${c.dim(`${T[lang].manual}${colon(lang)}${m[lang]}`)}`);
   return lines;
 }
 
@@ -103,25 +91,24 @@ function reportLines(c: ChalkInstance, r: AuditReport, o: TerminalOptions): stri
   lines.push('');
   const sm = r.summary;
   lines.push(
-    `  ${c.bold(T[lang].summary)}: ${paint(c, 'fail', `${sm.fail} fail`)} · ${paint(c, 'warn', `${sm.warn} warn`)} · ${paint(c, 'review', `${sm.review} review`)} · ${paint(c, 'pass', `${sm.pass} pass`)}`,
+    `  ${c.bold(T[lang].summary)}${colon(lang)}${(['fail', 'warn', 'review', 'pass'] as const).map((v) => paint(c, v, T[lang].count(sm[v], VERDICT_LABEL[v][lang]))).join(' · ')}`,
   );
   if (r.sdks.length > 0) {
-    const lvl = { present: '', used: '·used', pi: '·PI' } as const;
-    const names = r.sdks.map((x) => `${s(lang === 'zh' ? (x.name.zh ?? x.name.en) : x.name.en)}${c.dim(`[${x.category}${lvl[x.level]}]`)}`);
-    lines.push(`  ${c.bold('SDKs')} (${r.sdks.length}): ${names.join(', ')}`);
+    const names = r.sdks.map((x) => `${s(lang === 'zh' ? (x.name.zh ?? x.name.en) : x.name.en)}${c.dim(`[${sdkCategoryLabel(x.category, lang)}${x.level === 'present' ? '' : `·${T[lang].level[x.level]}`}]`)}`);
+    lines.push(`  ${c.bold(T[lang].sdks(r.sdks.length))}${colon(lang)}${names.join(listSeparator(lang))}`);
   }
   if (r.personalInformation.length > 0) {
     const kinds = [...new Set(r.personalInformation.map((p) => p.label[lang]))];
-    lines.push(`  ${c.bold(lang === 'zh' ? '个人信息 API' : 'PI APIs')}: ${kinds.join(lang === 'zh' ? '、' : ', ')}`);
+    lines.push(`  ${c.bold(T[lang].pi)}${colon(lang)}${kinds.join(listSeparator(lang))}`);
   }
   const notes: string[] = [];
   for (const n of r.coverage.notes) notes.push(n.message[lang]);
   if (r.diagnostics.length > 0) {
-    const codes = [...new Set(r.diagnostics.map((d) => d.code))].join(', ');
-    notes.push(`${T[lang].diagnostics(r.diagnostics.length)}: ${codes}`);
+    const codes = [...new Set(r.diagnostics.map((d) => d.code))].join(listSeparator(lang));
+    notes.push(`${T[lang].diagnostics(r.diagnostics.length)}${colon(lang)}${codes}`);
   }
   if (notes.length > 0) {
-    lines.push(`  ${c.bold(T[lang].notes)}:`);
+    lines.push(`  ${c.bold(T[lang].notes)}${colon(lang).trim()}`);
     for (const n of notes) lines.push(`   - ${s(n)}`);
   }
   return lines;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { InternalError } from './errors.js';
 
 let root: string | undefined;
 
@@ -18,7 +19,7 @@ export function packageRoot(): string {
     }
     dir = dirname(dir);
   }
-  throw new Error('pledge-audit: cannot find the package root (package.json beside rules/)');
+  throw new InternalError('pledge-audit: cannot find the package root (package.json beside rules/)');
 }
 
 const cache = new Map<string, unknown>();

@@ -60,6 +60,8 @@ export interface PledgeErrorDetails {
   offset?: number | undefined;
   /** One line on what the user can do. */
   hint?: string | undefined;
+  /** The exception this one stands for (an unexpected one, for E_INTERNAL): its stack is what --debug prints. */
+  cause?: unknown;
 }
 
 /** Bad input or bad usage: the expected kind of failure. Printed as one line, never with a stack. */
@@ -71,7 +73,7 @@ export class PledgeError extends Error {
   readonly hint: string | undefined;
 
   constructor(code: ErrorCode, message: string, details: PledgeErrorDetails = {}) {
-    super(message);
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.entry = details.entry;
     this.offset = details.offset;
@@ -81,13 +83,22 @@ export class PledgeError extends Error {
   /** The same error attributed to an entry, for decoders that do not know their entry's name. */
   withEntry(entry: string): PledgeError {
     if (this.entry !== undefined) return this;
-    return new PledgeError(this.code, this.message, { entry, offset: this.offset, hint: this.hint });
+    return new PledgeError(this.code, this.message, { entry, offset: this.offset, hint: this.hint, cause: this.cause });
   }
 }
 
-/** A broken invariant in our own code: printed with a stack and a request for a bug report. */
+/**
+ * A broken invariant in our own code. Like any unexpected exception it ends as E_INTERNAL (exit 3)
+ * with "run again with --debug", and --debug prints its stack.
+ */
 export class InternalError extends Error {
   override readonly name = 'InternalError';
+}
+
+/** The stack of the exception behind an E_INTERNAL (or of any error), for --debug. */
+export function stackOf(e: unknown): string | undefined {
+  const inner = e instanceof PledgeError && e.cause !== undefined ? e.cause : e;
+  return inner instanceof Error ? inner.stack : undefined;
 }
 
 export function isPledgeError(e: unknown): e is PledgeError {
@@ -109,5 +120,5 @@ export function toPledgeError(e: unknown, entry?: string): PledgeError {
     return new PledgeError('E_LIMIT_ENTRY_SIZE', `allocation refused: ${e.message}`, { entry });
   }
   const msg = e instanceof Error ? e.message : String(e);
-  return new PledgeError('E_INTERNAL', msg, { entry });
+  return new PledgeError('E_INTERNAL', msg, { entry, cause: e });
 }

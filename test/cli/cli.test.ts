@@ -77,8 +77,10 @@ describe('pledge-audit CLI', () => {
     writeFileSync(notZip, 'this is not an APK, just text pretending to be one.');
     const r = exec([notZip, fixtureApk('clean'), join(work, 'nope.apk')]);
     expect(r.status).toBe(3);
-    expect(r.stdout).toContain('E_ZIP_NO_EOCD');
-    expect(r.stdout).toContain('E_INPUT_NOT_FOUND');
+    // Errors go to stderr, one line each; the report of what could be analysed to stdout.
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toEqual([expect.stringMatching(/^pledge-audit: E_ZIP_NO_EOCD not-a-zip\.apk: /), expect.stringMatching(/^pledge-audit: E_INPUT_NOT_FOUND nope\.apk: /)]);
+    expect(r.stdout).not.toContain('E_');
     expect(r.stdout).toContain('org.pledgeaudit.fixture.clean');
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -90,11 +92,14 @@ describe('pledge-audit CLI', () => {
     expect((JSON.parse(readFileSync(out, 'utf8')) as { status: string }).status).toBe('ok');
   });
 
-  it('--lang zh prints Chinese messages; titles appear in both languages', () => {
-    const r = exec([fixtureApk('manifest-risky'), '--lang', 'zh']);
-    expect(r.stdout).toContain('android:debuggable="true"：任何可使用 adb 的人');
-    expect(r.stdout).toContain('强化网络安全防护');
-    expect(r.stdout).toContain('Strong network-security protection');
+  it('--lang zh prints Chinese; English readers also see the pledge\'s Chinese titles', () => {
+    const zh = exec([fixtureApk('manifest-risky'), '--lang', 'zh']);
+    expect(zh.stdout).toContain('android:debuggable="true"：任何可使用 adb 的人');
+    expect(zh.stdout).toContain('强化网络安全防护');
+    expect(zh.stdout).not.toContain('Strong network-security protection');
+    const en = exec([fixtureApk('manifest-risky'), '--lang', 'en']);
+    expect(en.stdout).toContain('Strong network-security protection');
+    expect(en.stdout).toContain('强化网络安全防护');
   });
 
   it('honours NO_COLOR and colours only when forced or on a terminal', () => {
@@ -120,7 +125,7 @@ describe('pledge-audit CLI', () => {
     writeFileSync(bomb, '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><manifest package="x">&b;</manifest>');
     const r = exec([bomb]);
     expect(r.status).toBe(3);
-    expect(r.stdout).toContain('E_XML_SYNTAX');
+    expect(r.stderr).toContain('E_XML_SYNTAX');
   });
 
   it('dump manifest prints the decoded XML', () => {
