@@ -1,9 +1,5 @@
 import type { ByteCursor } from '../util/cursor.js';
-import type { TypeChunk } from './package.js';
-
-/** ResTable_type flags. */
-export const FLAG_SPARSE = 0x01;
-export const FLAG_OFFSET16 = 0x02;
+import { FLAG_OFFSET16, FLAG_SPARSE, type TypeChunk } from './type-chunk.js';
 /** ResTable_entry flags. */
 export const FLAG_COMPLEX = 0x0001;
 export const FLAG_PUBLIC = 0x0002;

@@ -9,8 +9,10 @@ import {
 } from '../axml/chunk.js';
 import { StringPool } from '../axml/string-pool.js';
 import { PledgeError } from '../util/errors.js';
-import { formatQualifiers, readResConfig, type ResConfig } from './config.js';
-import { FLAG_OFFSET16, FLAG_SPARSE } from './entry.js';
+import { formatQualifiers, readResConfig } from './config.js';
+import { FLAG_OFFSET16, FLAG_SPARSE, type TypeChunk } from './type-chunk.js';
+
+export type { TypeChunk } from './type-chunk.js';
 import { readUtf16Fixed, walkChunks, type ArscContext } from './walk.js';
 
 /** Chunk types inside a package that Android knows and we skip (ResourceTypes.h, Android 16). */
@@ -77,26 +79,6 @@ export function readTypeSpecHeader(ctx: ArscContext, h: ResChunkHeader): TypeSpe
 }
 
 /** ResTable_type: one configuration's entries of one type. Entries themselves are read on lookup. */
-export interface TypeChunk {
-  /** Absolute offset of the chunk. */
-  start: number;
-  /** Chunk size (the bound every entry is checked against) and header size (where offsets start). */
-  size: number;
-  headerSize: number;
-  /** 0x08 id: the type */
-  id: number;
-  /** 0x09 flags: FLAG_SPARSE 0x01, FLAG_OFFSET16 0x02 */
-  flags: number;
-  /** 0x0c entryCount: offsets (dense) or (index, offset) pairs (sparse) that follow the header */
-  entryCount: number;
-  /** 0x10 entriesStart: offset of the entry data from the chunk start */
-  entriesStart: number;
-  /** 0x14 config */
-  config: Readonly<ResConfig>;
-  /** The config as a qualifier string, computed once. */
-  qualifiers: string;
-}
-
 export function readTypeChunk(ctx: ArscContext, h: ResChunkHeader): TypeChunk {
   const c = ctx.c;
   const at = h.start;
