@@ -17,7 +17,8 @@
 //   LibRadar (Apache-2.0)         prefix → library/type; adds ads/analytics/payment/map/social
 //                                 records nobody else has, and cross-checks the rest.
 //   LibScout, F-Droid SUSS        cross-check only (a source tag when a prefix agrees).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { done, emit, requires } from './lib/emit.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
 const shared = process.env.PLEDGE_SHARED ?? resolve(repo, '../shared');
 const ref = join(shared, 'reference');
+requires([{ path: ref, install: '../shared beside the clone' }]);
 
 export const CATEGORIES = [
   'ads', 'analytics', 'push', 'attribution', 'maps-location', 'login', 'payment', 'share', 'crash',
@@ -536,10 +538,9 @@ const packers = {
 
 // SDK_CATALOGUE_OUT lets the test suite rebuild into a scratch folder and compare.
 const outDir = process.env.SDK_CATALOGUE_OUT ?? join(repo, 'rules/data');
-mkdirSync(outDir, { recursive: true });
 const text = JSON.stringify(catalogue, null, 1) + '\n';
 if (Buffer.byteLength(text) > 2 * 1024 * 1024) throw new Error(`sdks.json is ${Buffer.byteLength(text)} bytes (limit 2 MiB)`);
-writeFileSync(join(outDir, 'sdks.json'), text);
-writeFileSync(join(outDir, 'packers.json'), JSON.stringify(packers, null, 1) + '\n');
+emit(join(outDir, 'sdks.json'), text);
+emit(join(outDir, 'packers.json'), JSON.stringify(packers, null, 1) + '\n');
 if (process.env.SDK_CATALOGUE_VERBOSE) for (const l of log) console.error(l);
-console.log(`sdks.json: ${sdks.length} SDKs (${sdks.filter((s) => s.name.zh !== undefined).length} with a Chinese name), ${Buffer.byteLength(text)} bytes; ${dropped} Exodus fragments not anchorable; packers.json: ${packers.packers.length} packers`);
+done(`sdks.json: ${sdks.length} SDKs (${sdks.filter((s) => s.name.zh !== undefined).length} with a Chinese name), ${Buffer.byteLength(text)} bytes; ${dropped} Exodus fragments not anchorable; packers.json: ${packers.packers.length} packers`);

@@ -4,12 +4,14 @@
 // scripts/data/android-attrs-post-api29.tsv (AOSP public-final.xml). Needs Debian's aapt and
 // android-framework-res; the generated file is committed so that nothing else needs them.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { done, emit, requires } from './lib/emit.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const frameworkRes = process.env.FRAMEWORK_RES ?? '/usr/share/android-framework-res/framework-res.apk';
+requires([{ tool: 'aapt', install: 'apt-get install aapt' }, { path: frameworkRes, install: 'apt-get install android-framework-res' }]);
 const dump = execFileSync('aapt', ['dump', 'resources', frameworkRes], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 const attrs = new Map();
 for (const m of dump.matchAll(/^\s+spec resource 0x(0101[0-9a-f]{4}) android:attr\/(\S+?):/gm)) {
@@ -41,5 +43,5 @@ export function androidAttrId(name: string): number | undefined {
   return byName.get(name);
 }
 `;
-writeFileSync(join(here, '../src/axml/android-attrs.ts'), out);
-console.log(`wrote ${rows.length} attributes`);
+emit(join(here, '../src/axml/android-attrs.ts'), out);
+done(`src/axml/android-attrs.ts: ${rows.length} attributes`);

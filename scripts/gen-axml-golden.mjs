@@ -3,13 +3,15 @@
 // every binary XML in ../shared/corpus/axml/, into test/data/axml-androguard-names.json, so that
 // test/axml/corpus.test.ts can compare our decoder with it without androguard installed.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { done, emit, requires } from './lib/emit.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(process.env.PLEDGE_SHARED ?? resolve(here, '../../shared'), 'corpus/axml');
+requires([{ path: dir, install: '../shared beside the clone' }, { tool: 'androguard', install: 'apt-get install androguard' }]);
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseAttributeValue: false, parseTagValue: false });
 const out = {};
 for (const f of readdirSync(dir).sort()) {
@@ -33,5 +35,5 @@ for (const f of readdirSync(dir).sort()) {
   walk(parser.parse(xml));
   out[f] = { elements };
 }
-writeFileSync(join(here, '../test/data/axml-androguard-names.json'), `${JSON.stringify(out, null, 1)}\n`);
-console.log(`recorded ${Object.keys(out).length} files`);
+emit(join(here, '../test/data/axml-androguard-names.json'), `${JSON.stringify(out, null, 1)}\n`);
+done(`test/data/axml-androguard-names.json: ${Object.keys(out).length} files`);

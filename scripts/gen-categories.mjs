@@ -5,13 +5,15 @@
 // PI kinds (rules/data/pi-apis.json) that the necessary information implies. Only location is ever
 // implied: registration phone numbers, names, addresses and payment data are typed by the user, not
 // read from device APIs, and an IM "contact account list" is not the address book (CLAUSES.md §4).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { done, emit, requires } from './lib/emit.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.PLEDGE_SHARED ?? resolve(root, '../shared');
 const source = 'reference/regulatory/necessary-pi-39.json';
+requires([{ path: join(shared, source), install: '../shared beside the clone' }]);
 const rows = JSON.parse(readFileSync(join(shared, source), 'utf8'));
 
 const ALIASES = {
@@ -86,5 +88,5 @@ const out = {
   source: `../shared/${source} (rows cite their pages); aliases and necessaryKinds by scripts/gen-categories.mjs`,
   categories,
 };
-writeFileSync(join(root, 'rules/data/categories.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`rules/data/categories.json: ${categories.length} types, ${noPi} need no PI, ${categories.filter((c) => c.necessaryPi === null).length} without a transcribed list`);
+emit(join(root, 'rules/data/categories.json'), `${JSON.stringify(out, null, 2)}\n`);
+done(`rules/data/categories.json: ${categories.length} types, ${noPi} need no PI, ${categories.filter((c) => c.necessaryPi === null).length} without a transcribed list`);

@@ -4,13 +4,15 @@
 // aosp_permissions_api36.json, Apache-2.0), and cross-checks it against the platform manifest
 // inside Debian's framework-res.apk (API 29), decoded by our own binary XML decoder (run
 // `npm run build` first). Differences between the two API levels are recorded, not hidden.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { done, emit, requires } from './lib/emit.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = process.env.PLEDGE_SHARED ?? resolve(here, '../../shared');
 const src = join(shared, 'reference/permissions/aosp_permissions_api36.json');
+requires([{ path: src, install: '../shared beside the clone' }, { path: join(here, '../dist/src/apk/zip.js'), install: 'npm run build' }]);
 const frameworkRes = process.env.FRAMEWORK_RES ?? '/usr/share/android-framework-res/framework-res.apk';
 
 const table = JSON.parse(readFileSync(src, 'utf8'));
@@ -57,5 +59,5 @@ const out = {
   crossCheck,
   permissions: sorted,
 };
-writeFileSync(join(here, '../rules/data/permissions.json'), `${JSON.stringify(out, null, 1)}\n`);
-console.log(`wrote ${Object.keys(sorted).length} permissions; API 29 cross-check: ${crossCheck.available ? `${crossCheck.inBoth} in both, ${crossCheck.baseLevelDiffers.length} base levels differ` : 'skipped'}`);
+emit(join(here, '../rules/data/permissions.json'), `${JSON.stringify(out, null, 1)}\n`);
+done(`rules/data/permissions.json: ${Object.keys(sorted).length} permissions; API 29 cross-check: ${crossCheck.available ? `${crossCheck.inBoth} in both, ${crossCheck.baseLevelDiffers.length} base levels differ` : 'skipped'}`);
