@@ -1,5 +1,6 @@
-import { DIAGNOSTIC_CODES } from '../util/diagnostics.js';
-import { ERROR_CODES } from '../util/errors.js';
+import { DIAGNOSTIC_CODES_ZH, ERROR_CODES_ZH } from '../i18n/errors.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../util/diagnostics.js';
+import { ERROR_CODES, type ErrorCode } from '../util/errors.js';
 
 /** docs/errors.md, generated from the code tables so that the documented codes are the real ones. */
 export function renderErrorDocs(): string {
@@ -10,19 +11,19 @@ export function renderErrorDocs(): string {
     '',
     '## Errors (`E_…`)',
     '',
-    'An input that cannot be analysed gets one of these, printed as one line (`pledge-audit: E_CODE entry@0xOFFSET: message`) and recorded in JSON as `{"status":"error","error":{"code":…}}`. `E_USAGE` and `E_CONFIG` exit with status 2; every other code exits with status 3.',
+    'An input that cannot be analysed gets one of these, printed on stderr as one line (`pledge-audit: E_CODE file entry@0xOFFSET: message`; under `--lang zh` the message is the Chinese meaning followed by the technical detail) and recorded in JSON as `{"status":"error","error":{"code":…}}`. `E_USAGE` and `E_CONFIG` exit with status 2; every other code exits with status 3. `E_INTERNAL` is a bug in pledge-audit: run again with `--debug` to see the stack.',
     '',
-    '| code | meaning |',
-    '|---|---|',
-    ...Object.entries(ERROR_CODES).map(([k, v]) => `| \`${k}\` | ${v} |`),
+    '| code | meaning | 含义 |',
+    '|---|---|---|',
+    ...Object.entries(ERROR_CODES).map(([k, v]) => `| \`${k}\` | ${v} | ${ERROR_CODES_ZH[k as ErrorCode]} |`),
     '',
     '## Diagnostics (`W_…`)',
     '',
     "Anomalies Android tolerates. The app is still audited; the report lists each diagnostic because packers and droppers produce them on purpose.",
     '',
-    '| code | meaning |',
-    '|---|---|',
-    ...Object.entries(DIAGNOSTIC_CODES).map(([k, v]) => `| \`${k}\` | ${v} |`),
+    '| code | meaning | 含义 |',
+    '|---|---|---|',
+    ...Object.entries(DIAGNOSTIC_CODES).map(([k, v]) => `| \`${k}\` | ${v} | ${DIAGNOSTIC_CODES_ZH[k as DiagnosticCode]} |`),
     '',
   ];
   return lines.join('\n');

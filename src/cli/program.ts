@@ -172,6 +172,10 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
 
   registerBatchCommands(program, io, setExit, lang);
 
+  // --debug shows the stack of an internal error wherever it happens (main() reads it from argv).
+  const leaves = (c: Command): Command[] => (c.commands.length === 0 ? [c] : c.commands.flatMap(leaves));
+  for (const c of leaves(program)) if (!c.options.some((o) => o.long === '--debug')) c.option('--debug', t.audit.debug);
+
   return program;
 }
 

@@ -1,10 +1,17 @@
-import type { Check, ClauseDefinition as ClauseModule } from '../engine/check.js';
+import type { Check, ClauseDefinition as ClauseModule, EvidenceLevel } from '../engine/check.js';
 import type { FindingVerdict, Localized } from '../model/index.js';
 
 const VERDICT_TEXT: Record<FindingVerdict, { en: string; zh: string }> = {
   fail: { en: 'fail', zh: '不通过（fail）' },
   warn: { en: 'warn', zh: '警告（warn）' },
   review: { en: 'review (a person must decide)', zh: '待人工复核（review）' },
+};
+
+const EVIDENCE_TEXT: Record<EvidenceLevel, { en: string; zh: string }> = {
+  declared: { en: 'E0, declared (manifest, resources, assets)', zh: 'E0，声明（清单、资源、assets）' },
+  referenced: { en: 'E1, referenced in code (a call site exists)', zh: 'E1，代码中存在调用点' },
+  reachable: { en: 'E2, reachable from a startup entry point before consent', zh: 'E2，可从启动入口在同意前到达' },
+  flows: { en: 'E3, a value flows to where it matters (a log, a key)', zh: 'E3，数据流向关键位置（日志、密钥）' },
 };
 
 /** `{sdk:sdk}` → `<sdk>` (and the legacy `{{sdk}}`). */
@@ -24,7 +31,8 @@ export function renderRuleDoc(clause: ClauseModule, check: Check): string {
     '',
     `Clause ${clause.clause} · 承诺第${clause.clause}条: ${clause.pledge}`,
     '',
-    `Verdicts: ${m.verdicts.map((v) => VERDICT_TEXT[v].en).join(', ')} · 结论：${m.verdicts.map((v) => VERDICT_TEXT[v].zh).join('、')}`,
+    `Verdicts: ${m.verdicts.map((v) => `${VERDICT_TEXT[v].en}${v === m.defaultVerdict ? ' (default)' : ''}`).join(', ')} · 结论：${m.verdicts.map((v) => `${VERDICT_TEXT[v].zh}${v === m.defaultVerdict ? '（默认）' : ''}`).join('、')}`,
+    `Evidence level: ${EVIDENCE_TEXT[m.evidence].en} · 证据级别：${EVIDENCE_TEXT[m.evidence].zh}`,
     `Evidence needed: ${m.needs.join(', ')}`,
     '',
     '## What it looks for',

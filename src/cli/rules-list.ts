@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { packageRoot } from '../util/data-path.js';
-import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
+import type { ClauseDefinition as ClauseModule, EvidenceLevel } from '../engine/check.js';
 import type { FindingVerdict, Lang } from '../model/index.js';
 import { RULES_LIST } from '../i18n/catalog.js';
 import { displayWidth, padEndWidth } from '../report/width.js';
@@ -11,6 +11,8 @@ export interface RuleListing {
   title: string;
   titles: { en: string; zh: string };
   verdicts: readonly FindingVerdict[];
+  defaultVerdict: FindingVerdict;
+  evidence: EvidenceLevel;
   needs: readonly string[];
   docs: string;
 }
@@ -23,6 +25,8 @@ export function listRules(clauses: readonly ClauseModule[], lang: Lang): RuleLis
       title: k.meta.title[lang],
       titles: k.meta.title,
       verdicts: k.meta.verdicts,
+      defaultVerdict: k.meta.defaultVerdict,
+      evidence: k.meta.evidence,
       needs: k.meta.needs,
       docs: `docs/rules/${k.meta.id}.md`,
     })),

@@ -7,10 +7,13 @@
 export function englishPhrases(text: string): string[] {
   const unquoted = text
     .replace(/“[^”]*”|"[^"]*"|「[^」]*」|`[^`]*`|‘[^’]*’/g, ' ')
-    .replace(/https?:\/\/\S+|[\w.+-]+@[\w.-]+\.\w+/g, ' ');
+    .replace(/https?:\/\/\S+|[\w.+-]+@[\w.-]+\.\w+/g, ' ')
+    // The tool's own command lines (`pledge-audit scan`) are typed as they are.
+    .replace(/pledge-audit(?: (?:audit|scan|worker|report|dump|sdks|rules|lists|diff|manifest|classes|signing))*/g, ' ');
   const plain = unquoted.replace(/[A-Za-z0-9_$./#;:<>@='*+\\[\]-]+/g, (tok) => {
     const word = tok.replace(/^[-'*]+|[-'*.:;]+$/g, '');
-    const identifier = /[0-9_$./#;:<>@=\\[\]]/.test(word) || /[a-z][A-Z]/.test(word) || /^[A-Z]{2,}/.test(word);
+    // Options (`--format`) are typed as they are, like identifiers.
+    const identifier = tok.startsWith('-') || /[0-9_$./#;:<>@=\\[\]]/.test(word) || /[a-z][A-Z]/.test(word) || /^[A-Z]{2,}/.test(word);
     return identifier ? ' ' : ` ${word} `;
   });
   const found = (plain.match(/(?<![A-Za-z])[a-z]+(?:-[a-z]+)*(?:[ ]+[a-z]+(?:-[a-z]+)*)+(?![A-Za-z])/g) ?? []).map((p) => p.replace(/ +/g, ' '));

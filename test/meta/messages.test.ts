@@ -70,3 +70,41 @@ describe('every message renders in both languages, and the Chinese is Chinese', 
     expect(englishPhrases('Umeng Analytics 读取 Android ID')).toEqual([]);
   });
 });
+
+describe('the interface catalogue (src/i18n)', () => {
+  /** Every string of a table, and what each of its functions says for sample arguments. */
+  function texts(v: unknown, path: string, out: [string, string][]): [string, string][] {
+    if (typeof v === 'string') out.push([path, v]);
+    else if (typeof v === 'function') {
+      const f = v as (...a: unknown[]) => unknown;
+      const sample = { total: 3, store: 'x.db', audited: 2, skipped: 1, duplicates: 0, failed: 1, errors: '', unreadable: 0, seconds: '1.0', rate: '2.0', interrupted: false, done: 2, eta: '1s', new: 1, baselined: 2, absent: 0, fail: 1, warn: 1, review: 1, pass: 1 };
+      // Argument kinds vary (counts, names, lists, summaries): each set that the function accepts.
+      for (const [label, args] of [
+        ['summary', Array.from({ length: Math.max(f.length, 1) }, (_, i) => (i === 0 ? sample : 'X'))],
+        ['numbers', Array.from({ length: Math.max(f.length, 1) }, () => 3)],
+        ['lists', Array.from({ length: Math.max(f.length, 1) }, (_, i) => (i === 0 ? [2, 7] : 'X'))],
+      ] as const) {
+        let r: unknown;
+        try {
+          r = f(...args);
+        } catch {
+          continue;
+        }
+        if (typeof r === 'string') out.push([`${path}(${label})`, r]);
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => texts(x, `${path}[${i}]`, out));
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) texts(x, `${path}.${k}`, out);
+    return out;
+  }
+
+  it('every table has the same entries in both languages, and its Chinese is Chinese', async () => {
+    const catalog = (await import('../../src/i18n/catalog.js')) as Record<string, { en: unknown; zh: unknown }>;
+    const { ERROR_CODES_ZH, DIAGNOSTIC_CODES_ZH } = await import('../../src/i18n/errors.js');
+    const shape = (v: unknown): unknown => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)])) : typeof v);
+    for (const [name, table] of Object.entries(catalog)) {
+      expect(shape(table.zh), `${name}: same keys`).toEqual(shape(table.en));
+      for (const [path, text] of texts(table.zh, name, [])) expect(englishPhrases(text), `${path}: ${text}`).toEqual([]);
+    }
+    for (const [code, text] of Object.entries({ ...ERROR_CODES_ZH, ...DIAGNOSTIC_CODES_ZH })) expect(englishPhrases(text), `${code}: ${text}`).toEqual([]);
+  });
+});
