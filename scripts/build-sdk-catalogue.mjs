@@ -2,7 +2,9 @@
 // Builds rules/data/sdks.json and rules/data/packers.json: pledge-audit's own SDK catalogue.
 //
 // Input: the reference snapshots in ../shared/reference (override with PLEDGE_SHARED) plus our
-// curated facts in scripts/data/sdk-curated.json and scripts/data/sdk-packers.json. Plain Node,
+// curated facts: scripts/data/sdk-curated.json (SDK records), sdk-apis.json (start entry points,
+// consent APIs with the first SDK version that has them, privacy-policy URLs, by SDK id),
+// sdk-vendors.json (vendor package roots for owner attribution) and sdk-packers.json. Plain Node,
 // no dependencies, no clock, no network: the same inputs always give byte-identical output.
 //
 // How sources are used (licences differ, so do the uses):
@@ -35,6 +37,8 @@ export const CATEGORIES = [
 ];
 
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
+const byRef = (a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+const sorted = (s) => [...s].sort();
 const log = [];
 const note = (msg) => log.push(msg);
 
@@ -199,8 +203,7 @@ for (const e of curated.sdks) {
     for (const v of e[k] ?? []) r[k].add(v);
   }
   r.killSwitchMetaData = [...(e.killSwitchMetaData ?? [])];
-  r.consentApis = [...(e.consentApis ?? [])];
-  r.initApis = [...(e.initApis ?? [])];
+  if (e.consentApis !== undefined || e.initApis !== undefined) throw new Error(`${e.id}: APIs live in scripts/data/sdk-apis.json`);
   for (const s of e.sources ?? []) r.sources.add(s);
   for (const id of e.exodus ?? []) claimedExodus.set(id, [...(claimedExodus.get(id) ?? []), r]);
   for (const l of e.libchecker ?? []) {
@@ -458,17 +461,77 @@ for (const [key, s] of Object.entries(suss)) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 7. Output
+// 7. Start entry points, consent APIs and privacy-policy URLs (scripts/data/sdk-apis.json), by the
+//    final id, so that records derived from Exodus or LibRadar can carry them too.
 
-const byRef = (a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
-const sorted = (s) => [...s].sort();
+const API_REF = /^L[\w$/]+;->[\w$<>]+$/;
+const VERSION = /^\d+(\.\d+)*$/;
+const apisIn = readJson(join(here, 'data/sdk-apis.json'));
+function checkedApi(id, a, role) {
+  if (!API_REF.test(a.ref)) throw new Error(`sdk-apis ${id}: bad ref ${a.ref}`);
+  if (a.role !== role) throw new Error(`sdk-apis ${id}: ${a.ref} must have role ${role}`);
+  if (typeof a.verified !== 'boolean') throw new Error(`sdk-apis ${id}: ${a.ref} needs verified`);
+  if (typeof a.source !== 'string' || !a.source.startsWith('curated:')) throw new Error(`sdk-apis ${id}: ${a.ref} needs a curated: source`);
+  if (a.since !== undefined && !VERSION.test(a.since)) throw new Error(`sdk-apis ${id}: ${a.ref} since ${a.since} is not a version`);
+  const out = { ref: a.ref, role: a.role, verified: a.verified };
+  if (a.since !== undefined) out.since = a.since;
+  out.source = a.source;
+  return out;
+}
+for (const [id, e] of Object.entries(apisIn.sdks)) {
+  const r = records.get(id);
+  if (r === undefined) throw new Error(`sdk-apis: no catalogue SDK ${id}`);
+  for (const [k, role] of [['consentApis', 'gate'], ['initApis', 'init']]) {
+    const seen = new Set();
+    for (const a of e[k] ?? []) {
+      if (seen.has(a.ref)) throw new Error(`sdk-apis ${id}: ${a.ref} twice in ${k}`);
+      seen.add(a.ref);
+      r[k].push(checkedApi(id, a, role));
+    }
+  }
+  const p = e.privacyPolicy;
+  if (p !== undefined) {
+    if (!/^https?:\/\/\S+$/.test(p.url)) throw new Error(`sdk-apis ${id}: bad privacy-policy URL ${p.url}`);
+    if (typeof p.source !== 'string' || p.source.length < 10) throw new Error(`sdk-apis ${id}: privacy-policy URL needs a source`);
+    r.privacyPolicyUrl = p.url;
+    r.sources.add(`curated:privacy policy ${p.url} (${p.source})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. Vendor namespaces (scripts/data/sdk-vendors.json): code under a vendor's package root that no
+//    SDK above claims belongs to the vendor, not to the app. An SDK prefix always wins.
+
+const vendorsIn = readJson(join(here, 'data/sdk-vendors.json'));
+const vendorOf = new Map();
+const vendors = vendorsIn.vendors
+  .map((v) => {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.id)) throw new Error(`vendor ${v.id}: bad id`);
+    if (typeof v.name?.en !== 'string' || v.name.en === '' || typeof v.name?.zh !== 'string' || v.name.zh === '') throw new Error(`vendor ${v.id}: needs name.zh and name.en`);
+    if ((v.sources ?? []).length === 0) throw new Error(`vendor ${v.id}: needs sources`);
+    for (const p of v.packages) {
+      if (cleanPrefix(p) !== p) throw new Error(`vendor ${v.id}: ${p} is not a dotted package prefix`);
+      const prev = vendorOf.get(p);
+      if (prev !== undefined) throw new Error(`vendor package ${p} claimed by both ${prev} and ${v.id}`);
+      vendorOf.set(p, v.id);
+    }
+    const packages = sorted(v.packages);
+    for (const p of packages) if (packages.some((q) => q !== p && p.startsWith(q + '.'))) throw new Error(`vendor ${v.id}: ${p} is inside another of its packages`);
+    return { id: v.id, name: { zh: v.name.zh, en: v.name.en }, packages, sources: sorted(v.sources.map((s) => (s.startsWith('curated:') ? s : `curated:${s}`))) };
+  })
+  .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+for (let i = 1; i < vendors.length; i++) if (vendors[i].id === vendors[i - 1].id) throw new Error(`vendor ${vendors[i].id} twice`);
+
+// ---------------------------------------------------------------------------------------------
+// 9. Output
+
 function finish(r) {
   for (const x of r.exclude) r.packages.delete(x);
   // A prefix already covered by a shorter prefix of the same record adds nothing.
   const pk = sorted(r.packages).filter((p, _i, all) => !all.some((q) => q !== p && p.startsWith(q + '.')));
   const name = r.name.zh !== undefined ? { zh: r.name.zh, en: r.name.en } : { en: r.name.en };
   const vendor = r.vendor.zh !== undefined ? { zh: r.vendor.zh, en: r.vendor.en } : { en: r.vendor.en };
-  return {
+  const out = {
     id: r.id,
     name,
     vendor,
@@ -486,6 +549,8 @@ function finish(r) {
     network: sorted(r.network),
     sources: sorted(r.sources),
   };
+  if (r.privacyPolicyUrl !== undefined) out.privacyPolicyUrl = r.privacyPolicyUrl;
+  return out;
 }
 
 const owners = new Map();
@@ -513,10 +578,10 @@ const SOURCES = [
   { id: 'libscout', origin: 'reddr/LibScout scripts/library-specs/*.json @8c0bd2c', licence: 'Apache-2.0', attribution: 'LibScout (Erik Derr)' },
   { id: 'fdroid-suss', origin: 'f-droid/fdroidserver fdroidserver/scanner.py SUSS_DEFAULT @00932d0a', licence: 'AGPL-3.0 (cross-check only; nothing copied)', attribution: 'F-Droid' },
   { id: 'apkid', origin: 'rednaga/APKiD apkid/rules/apk/packers.yara @005e53a2', licence: 'GPL-3.0 (used as facts: file names only)', attribution: 'RedNaga APKiD' },
-  { id: 'curated', origin: 'scripts/data/sdk-curated.json, scripts/data/sdk-packers.json (this repository); each entry cites where its facts were read', licence: 'Apache-2.0', attribution: 'pledge-audit' },
+  { id: 'curated', origin: 'scripts/data/sdk-curated.json, sdk-apis.json, sdk-vendors.json, sdk-packers.json (this repository); each entry cites where its facts were read', licence: 'Apache-2.0', attribution: 'pledge-audit' },
 ];
 
-const catalogue = { version: curated.version, generatedBy: 'scripts/build-sdk-catalogue.mjs', sources: SOURCES, sdks };
+const catalogue = { version: curated.version, generatedBy: 'scripts/build-sdk-catalogue.mjs', sources: SOURCES, sdks, vendors };
 const packersIn = readJson(join(here, 'data/sdk-packers.json'));
 const packers = {
   version: curated.version,
@@ -543,4 +608,4 @@ if (Buffer.byteLength(text) > 2 * 1024 * 1024) throw new Error(`sdks.json is ${B
 emit(join(outDir, 'sdks.json'), text);
 emit(join(outDir, 'packers.json'), JSON.stringify(packers, null, 1) + '\n');
 if (process.env.SDK_CATALOGUE_VERBOSE) for (const l of log) console.error(l);
-done(`sdks.json: ${sdks.length} SDKs (${sdks.filter((s) => s.name.zh !== undefined).length} with a Chinese name), ${Buffer.byteLength(text)} bytes; ${dropped} Exodus fragments not anchorable; packers.json: ${packers.packers.length} packers`);
+done(`sdks.json: ${sdks.length} SDKs (${sdks.filter((s) => s.name.zh !== undefined).length} with a Chinese name, ${sdks.filter((s) => s.initApis.length > 0).length} with start APIs), ${vendors.length} vendors, ${Buffer.byteLength(text)} bytes; ${dropped} Exodus fragments not anchorable; packers.json: ${packers.packers.length} packers`);

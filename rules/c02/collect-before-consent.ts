@@ -1,7 +1,7 @@
 import { defineCheck } from '../../src/engine/check.js';
 import { reachEvidence } from '../../src/facts/evidence.js';
 import { ownerKey } from '../../src/model/index.js';
-import { piBeforeConsent, rootData } from '../lib/pi-before-consent.js';
+import { piBeforeConsent, rootData, type UngatedPiHit } from '../lib/pi-before-consent.js';
 
 export default defineCheck({
   meta: {
@@ -25,22 +25,33 @@ export default defineCheck({
   },
   messages: {
     direct: {
-      en: '{kind:pi} is read directly in {rootKind:root} {root:method}, a method with no branch at all ({owner:owner}): it is collected before consent is even possible',
-      zh: '{kind:pi}在{rootKind:root} {root:method} 中被直接读取，该方法没有任何分支（{owner:owner}）：在根本不可能征得同意之前即已收集',
+      en: '{owner:owner} reads {kinds:pi} directly in {rootKind:root} {root:method}, a method with no branch at all (call sites: {count}): collected before consent is even possible',
+      zh: '{owner:owner}在{rootKind:root} {root:method} 中直接读取{kinds:pi}（{count} 处调用），该方法没有任何分支：在根本不可能征得同意之前即已收集',
     },
     reachable: {
-      en: '{kind:pi} is read on startup from {rootKind:root} {root:method} with no consent gate on the path ({owner:owner}): {path:path}',
-      zh: '{kind:pi}在启动时经{rootKind:root} {root:method} 被读取，调用路径上没有同意判断（{owner:owner}）：{path:path}',
+      en: '{owner:owner} reads {kinds:pi} on startup from {rootKind:root} {root:method} with no consent gate on the path (call sites: {count}), e.g. {path:path}',
+      zh: '{owner:owner}在启动时经{rootKind:root} {root:method} 读取{kinds:pi}（{count} 处调用），调用路径上没有同意判断，例如：{path:path}',
     },
   },
   *check({ facts }) {
+    // One finding per owner and root: the reads a reviewer would ask that owner about together.
+    // Only reads directly in a provider's or the Application's onCreate, in a method that does
+    // not branch at all, are certain to run before consent (CLAUSES.md §2.6): FAIL; deeper, WARN.
+    const groups = new Map<string, UngatedPiHit[]>();
     for (const h of piBeforeConsent(facts)) {
-      const data = { kind: h.use.kind, ...rootData(h.root), owner: ownerKey(h.use.owner) };
-      const evidence = [reachEvidence(facts, h)];
-      // Only a read directly in a provider's or the Application's onCreate, in a method that does not
-      // branch at all, is certain to run before consent (CLAUSES.md §2.6): FAIL; anything deeper, WARN.
-      if (h.direct && !h.rootBranches) yield { messageId: 'direct', verdict: 'fail', data, evidence, key: h.use.api };
-      else yield { messageId: 'reachable', verdict: 'warn', data: { ...data, path: h.path }, evidence, key: h.use.api };
+      const certain = h.direct && !h.rootBranches;
+      const key = `${certain ? 'direct' : 'reachable'}|${ownerKey(h.use.owner)}|${h.root.cls}->${h.root.method}`;
+      const g = groups.get(key);
+      if (g === undefined) groups.set(key, [h]);
+      else g.push(h);
+    }
+    for (const [key, hits] of groups) {
+      const first = hits[0] as UngatedPiHit;
+      const certain = key.startsWith('direct|');
+      const data = { owner: ownerKey(first.use.owner), kinds: [...new Set(hits.map((h) => h.use.kind))], ...rootData(first.root), count: hits.length };
+      const evidence = hits.map((h) => reachEvidence(facts, h));
+      if (certain) yield { messageId: 'direct', verdict: 'fail', data, evidence, key };
+      else yield { messageId: 'reachable', verdict: 'warn', data: { ...data, path: first.path }, evidence, key };
     }
   },
 });

@@ -39,7 +39,7 @@ export default defineCheck({
     },
   },
   *check({ facts }) {
-    const uses = facts.apiUses.filter((u) => IMMUTABLE.includes(u.kind));
+    const uses = facts.piReads.filter((u) => IMMUTABLE.includes(u.kind));
     // Read on startup with no consent gate on the way (E2): FAIL (CLAUSES.md clause 2).
     const early = new Map<ApiUse, UngatedPiHit>();
     for (const h of piBeforeConsent(facts)) if (!early.has(h.use)) early.set(h.use, h);

@@ -45,7 +45,7 @@ export default defineCheck({
     },
   },
   *check({ facts, options }) {
-    const uses = facts.apiUses.filter((u) => CATEGORY_KINDS.includes(u.kind));
+    const uses = facts.piReads.filter((u) => CATEGORY_KINDS.includes(u.kind));
     if (uses.length === 0) return;
     const byKind = groupBy(uses, (u) => u.kind);
     const kinds = [...byKind.keys()];

@@ -36,7 +36,7 @@ export default defineCheck({
   *check({ facts }) {
     const p = facts.manifest.usesPermissions.find((u) => u.name === 'android.permission.READ_PHONE_NUMBERS');
     if (p !== undefined) yield { messageId: 'permission', verdict: 'warn', evidence: [manifestEvidence(p.path, p.name)] };
-    for (const uses of usesByOwner(facts.apiUses.filter((u) => u.kind === 'PHONE_NUMBER'))) {
+    for (const uses of usesByOwner(facts.piReads.filter((u) => u.kind === 'PHONE_NUMBER'))) {
       yield { messageId: 'api', verdict: 'warn', data: { owner: ownerKey(uses[0]?.owner) }, evidence: uses.slice(0, MAX_EVIDENCE).map(useEvidence) };
     }
   },

@@ -55,7 +55,7 @@ export default defineCheck({
     if (priceUrls.length > 0) {
       yield { messageId: 'priceEndpoints', verdict: 'review', data: { urls: priceUrls.slice(0, 3).map((u) => u.value) }, evidence: priceUrls.slice(0, MAX_EVIDENCE).map((u) => textEvidence(facts, u)) };
     }
-    const uses = facts.apiUses.filter((u) => PROFILING.includes(u.kind));
+    const uses = facts.piReads.filter((u) => PROFILING.includes(u.kind));
     const sdks = facts.sdks.filter((f) => PER_USER.has(f.record.category));
     if (uses.length === 0 && sdks.length === 0) return;
     const byKind = groupBy(uses, (u) => u.kind);

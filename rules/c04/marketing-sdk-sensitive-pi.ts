@@ -38,7 +38,7 @@ export default defineCheck({
   *check({ facts }) {
     for (const f of facts.sdks) {
       if (!MARKETING.has(f.record.category)) continue;
-      const uses = facts.apiUses.filter((u) => u.owner.kind === 'sdk' && u.owner.id === f.record.id && SENSITIVE_FOR_MARKETING.includes(u.kind));
+      const uses = facts.piReads.filter((u) => u.owner.kind === 'sdk' && u.owner.id === f.record.id && SENSITIVE_FOR_MARKETING.includes(u.kind));
       if (uses.length === 0) continue;
       const sdk = f.record.id;
       const category = f.record.category;

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../src/engine/check.js';
 import { MAX_EVIDENCE, sdkEvidence } from '../../src/facts/evidence.js';
 import { hasText } from '../../src/facts/text.js';
-import { MARKETING } from '../lib/sdk-categories.js';
+import { PERSONALISING } from '../lib/sdk-categories.js';
 
 export default defineCheck({
   meta: {
@@ -14,8 +14,8 @@ export default defineCheck({
     needs: ['resources', 'dex', 'assets'],
     docs: {
       basis: {
-        en: 'PIPL Art. 24 ¶2 (automated decisions for push or marketing must offer an option not based on personal characteristics, or an easy way to refuse); 认定方法 三.6 (no non-targeted option); 164号文 1.4 scenario 4. An ads, attribution, analytics or push SDK is bundled and no text of the app mentions turning personalisation off.',
-        zh: '《个人信息保护法》第二十四条第二款（通过自动化决策进行信息推送、商业营销，应同时提供不针对其个人特征的选项或便捷的拒绝方式）；《认定方法》三.6（未提供非定向推送选项）；164号文 1.4 场景4。应用集成了广告、归因、统计或推送 SDK，而应用文本中没有关闭个性化的选项。',
+        en: 'PIPL Art. 24 ¶2 (automated decisions for push or marketing must offer an option not based on personal characteristics, or an easy way to refuse); 认定方法 三.6 (no non-targeted option); 164号文 1.4 scenario 4. An ads or push SDK (the ones that personalise what the user sees) is bundled and no text of the app mentions turning personalisation off. Analytics, attribution and device-ID SDKs measure rather than personalise and do not count.',
+        zh: '《个人信息保护法》第二十四条第二款（通过自动化决策进行信息推送、商业营销，应同时提供不针对其个人特征的选项或便捷的拒绝方式）；《认定方法》三.6（未提供非定向推送选项）；164号文 1.4 场景4。应用集成了广告或推送 SDK（会按个人特征推送内容），而应用文本中没有关闭个性化的选项；统计、归因和设备标识类 SDK 只做度量、不做个性化推送，不在此列。',
       },
       fix: {
         en: 'Add a switch such as 个性化推荐/个性化广告 in settings, off-able at any time, and honour it in every SDK (their vendor switches).',
@@ -31,7 +31,7 @@ export default defineCheck({
   },
   *check({ facts }) {
     if (facts.strings === undefined || hasText(facts, 'PERSONALISE')) return;
-    const sdks = facts.sdks.filter((f) => MARKETING.has(f.record.category));
+    const sdks = facts.sdks.filter((f) => PERSONALISING.has(f.record.category));
     if (sdks.length === 0) return;
     yield {
       messageId: 'none',

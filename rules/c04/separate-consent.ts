@@ -36,7 +36,7 @@ export default defineCheck({
   },
   *check({ facts }) {
     if (facts.strings === undefined || hasText(facts, 'SEPARATE')) return;
-    const uses = facts.apiUses.filter((u) => piKindInfo(u.kind)?.sensitive === true);
+    const uses = facts.piReads.filter((u) => piKindInfo(u.kind)?.sensitive === true);
     if (uses.length === 0) return;
     const byKind = groupBy(uses, (u) => u.kind);
     yield {

@@ -3,6 +3,7 @@ import autoInitProvider from './auto-init-provider.js';
 import dynamicCodeLoading from './dynamic-code-loading.js';
 import sdkCollectsPi from './sdk-collects-pi.js';
 import sdkConsentApiUnused from './sdk-consent-api-unused.js';
+import sdkCodeBeforeConsent from './sdk-code-before-consent.js';
 import sdkInitBeforeConsent from './sdk-init-before-consent.js';
 import sdkInventory from './sdk-inventory.js';
 import sdkNotInPolicy from './sdk-not-in-policy.js';
@@ -18,7 +19,7 @@ export default defineClause({
   },
   pledge: '在接入SDK等第三方服务前对其严格审查，确保符合本APP个人信息处理规则。',
   requires: ['manifest', 'dex', 'native', 'assets'],
-  checks: [sdkInitBeforeConsent, autoInitProvider, selfStartReceiver, sdkInventory, sdkNotInPolicy, undeclaredSdk, sdkConsentApiUnused, sdkCollectsPi, dynamicCodeLoading],
+  checks: [sdkInitBeforeConsent, sdkCodeBeforeConsent, autoInitProvider, selfStartReceiver, sdkInventory, sdkNotInPolicy, undeclaredSdk, sdkConsentApiUnused, sdkCollectsPi, dynamicCodeLoading],
   manualChecks: [
     {
       en: "Compare the detected SDK inventory with the privacy policy's third-party SDK list (第三方SDK目录): every SDK named, with its purpose, the data it collects and a link to its own policy.",

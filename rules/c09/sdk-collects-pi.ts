@@ -27,7 +27,7 @@ export default defineCheck({
   },
   *check({ facts }) {
     const bySdk = groupBy(
-      facts.apiUses.filter((u) => u.owner.kind === 'sdk'),
+      facts.piReads.filter((u) => u.owner.kind === 'sdk'),
       (u) => (u.owner.kind === 'sdk' ? u.owner.id : ''),
     );
     for (const f of facts.sdks) {

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/engine/check.js';
+import type { ReachHit } from '../../src/facts/reach.js';
 import { reachEvidence } from '../../src/facts/evidence.js';
 
 export default defineCheck({
@@ -23,24 +24,35 @@ export default defineCheck({
   },
   messages: {
     direct: {
-      en: '{sdk:sdk} is initialised ({api:method}) directly in {rootKind:root} {root:method}: before any consent dialog',
-      zh: '{sdk:sdk}在{rootKind:root} {root:method} 中被直接初始化（{api:method}）：早于任何隐私弹窗',
+      en: '{sdk:sdk} is initialised ({apis:method}) directly in {rootKind:root} {root:method}: before any consent dialog',
+      zh: '{sdk:sdk}在{rootKind:root} {root:method} 中被直接初始化（{apis:method}）：早于任何隐私弹窗',
     },
     reachable: {
-      en: '{sdk:sdk} is initialised ({api:method}) on startup from {rootKind:root} {root:method} with no consent gate on the path: {path:path}',
-      zh: '{sdk:sdk}在启动时从{rootKind:root} {root:method} 被初始化（{api:method}），路径上没有同意判断：{path:path}',
+      en: '{sdk:sdk} is initialised ({apis:method}) on startup from {rootKind:root} {root:method} with no consent gate on the path: {path:path}',
+      zh: '{sdk:sdk}在启动时从{rootKind:root} {root:method} 被初始化（{apis:method}），路径上没有同意判断：{path:path}',
     },
   },
   *check({ facts }) {
     const reach = facts.reachability;
     if (reach === undefined) return;
+    // One finding per SDK and root (and whether the start is direct): every start call as evidence.
+    const groups = new Map<string, ReachHit[]>();
     for (const h of reach.hits) {
       if (h.what !== 'sdk-init' || h.gated || h.sdk === undefined) continue;
+      const key = `${h.direct ? 'direct' : 'reachable'}|${h.sdk.id}|${h.root.cls}->${h.root.method}`;
+      const g = groups.get(key);
+      if (g === undefined) groups.set(key, [h]);
+      else g.push(h);
+    }
+    for (const [key, hits] of groups) {
+      const first = hits[0] as ReachHit;
+      const direct = key.startsWith('direct|');
       yield {
-        messageId: h.direct ? 'direct' : 'reachable',
-        verdict: h.direct ? 'fail' : 'warn',
-        data: { sdk: h.sdk.id, api: h.api ?? '', rootKind: h.root.kind, root: `${h.root.cls}->${h.root.method}`, path: h.path },
-        evidence: [reachEvidence(facts, h)],
+        messageId: direct ? 'direct' : 'reachable',
+        verdict: direct ? 'fail' : 'warn',
+        data: { sdk: first.sdk?.id ?? '', apis: [...new Set(hits.map((h) => h.api ?? ''))], rootKind: first.root.kind, root: `${first.root.cls}->${first.root.method}`, path: first.path },
+        evidence: hits.map((h) => reachEvidence(facts, h)),
+        key,
       };
     }
   },

@@ -35,7 +35,7 @@ export default defineCheck({
     if (facts.code === undefined) return;
     // PI reads by the method that holds them: one pass over each such method follows their values.
     const byMethod = groupBy(
-      facts.apiUses.filter((u) => u.site !== undefined && u.via === 'invoke'),
+      facts.piReads.filter((u) => u.site !== undefined && u.via === 'invoke'),
       (u) => `${u.entry}|${u.caller}`,
     );
     for (const uses of byMethod.values()) {

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../src/engine/check.js';
-import type { CodeSite } from '../../src/facts/code.js';
+import type { AppFacts } from '../../src/facts/app-facts.js';
+import type { CodeFacts, CodeSite } from '../../src/facts/code.js';
 import { MAX_EVIDENCE, siteEvidence } from '../../src/facts/evidence.js';
 import { constOf, eventAt } from '../../src/facts/flow.js';
 import { ownerKey } from '../../src/model/index.js';
@@ -9,6 +10,31 @@ const WEAK_CIPHER = /^(DES|DESede|TripleDES|3DES|RC2|RC4|ARCFOUR|Blowfish)(\/.*)
 const WEAK_DIGEST = /^(MD2|MD4|MD5|SHA-?1|SHA)$/i;
 
 type Weakness = 'ecb' | 'broken' | 'rsaNoOaep' | 'digest';
+
+// Words of methods and strings that protect something, and of those that only name or cache.
+const PROTECTS = /passw|passwd|pwd|secret|credential|token|auth|login|signature|verif|hmac|crypt|privatekey|secretkey|salt/i;
+const NAMES_ONLY = /cache|filename|file_name|diskcache|lru|imageloader|bitmap|url|uuid|deviceid|device_id|androidid|android_id|imei|oaid|fingerprint/i;
+const HELPER = /md5|sha1|digest|hash|encode|encrypt/i;
+
+function protects(code: CodeFacts, site: Pick<CodeSite, 'unit' | 'caller'>): boolean {
+  const key = code.callerRef(site as CodeSite);
+  if (NAMES_ONLY.test(key)) return false;
+  return PROTECTS.test(key) || code.stringsInMethod(site).some((s) => PROTECTS.test(s) && !NAMES_ONLY.test(s));
+}
+
+/**
+ * The place a weak digest protects something: its own method, or, for a hashing helper
+ * (`Util.md5(s)`), the first caller that does. Undefined when nothing shows it does.
+ */
+function protectedBy(facts: AppFacts, code: CodeFacts, site: CodeSite): CodeSite | undefined {
+  if (protects(code, site)) return site;
+  const ref = code.callerRef(site);
+  const arrow = ref.indexOf('->');
+  const cls = ref.slice(0, arrow);
+  const name = ref.slice(arrow + 2, ref.indexOf('('));
+  if (!HELPER.test(name)) return undefined;
+  return code.invokesOf(cls, name).find((caller) => protects(code, caller));
+}
 
 /** What is wrong with a Cipher transformation, if anything. */
 function classify(transformation: string): Exclude<Weakness, 'digest'> | undefined {
@@ -55,7 +81,11 @@ export default defineCheck({
     }
     for (const site of code.invokesOf('Ljava/security/MessageDigest;', 'getInstance')) {
       const v = constOf(eventAt(facts, site)?.args[0]);
-      if (typeof v === 'string' && WEAK_DIGEST.test(v)) found.push({ site, messageId: 'digest', value: v });
+      if (typeof v !== 'string' || !WEAK_DIGEST.test(v)) continue;
+      // A weak digest is a weakness only where it protects something (a password, a key, a
+      // signature check); cache names and identifier hashes are not findings (CLAUSES.md clause 10).
+      const where = protectedBy(facts, code, site);
+      if (where !== undefined) found.push({ site: where, messageId: 'digest', value: v });
     }
     for (const group of groupBy(found, (f) => `${f.messageId}|${f.value.toUpperCase()}|${ownerKey(siteEvidence(facts, f.site).owner)}`).values()) {
       const first = group[0];

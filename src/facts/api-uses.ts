@@ -19,6 +19,13 @@ export interface ApiUse {
   callerClass: string;
   pc?: number;
   owner: Owner;
+  /**
+   * Set when the bytes cannot tell whether this reads the PI kind (TelephonyManager.listen with
+   * flags computed at runtime): checks give review, saying why.
+   */
+  uncertain?: 'listen-flags';
+  /** read (default): the call returns the PI; listen: it registers for later values; probe: it only tells whether one exists. */
+  role?: 'listen' | 'probe';
   /** The underlying site (absent for subclass matches); not part of the report. */
   site?: CodeSite;
 }
@@ -51,7 +58,11 @@ export function computeApiUses(code: CodeFacts, table: PiTable, ownerOfClass: (c
 
   code.prefetchInvokes([...table.methods.map((m) => ({ class: m.class, method: m.method })), ...table.stringPairs]);
   for (const m of table.methods) {
-    for (const site of code.invokesOf(m.class, m.method)) out.push(fromSite(m.kind, `${m.class}->${m.method}`, 'invoke', site));
+    for (const site of code.invokesOf(m.class, m.method)) {
+      const use = fromSite(m.kind, `${m.class}->${m.method}`, 'invoke', site);
+      if (m.role === 'listen' || m.role === 'probe') use.role = m.role;
+      out.push(use);
+    }
   }
   for (const f of table.fields) {
     for (const site of code.fieldReadsOf(f.class, f.field)) out.push(fromSite(f.kind, `${f.class}->${f.field}`, 'field', site));

@@ -1,7 +1,8 @@
 import type { ZipArchive } from '../apk/zip.js';
 import type { ResourceTable } from '../arsc/index.js';
 import type { Owner } from '../model/index.js';
-import { loadCatalogue, sdkMatcher, type SdkCatalogue, type SdkRecord, type SdkRef } from '../sdk/index.js';
+import { loadCatalogue, sdkMatcher, vendorOfClassName, type SdkCatalogue, type SdkRecord, type SdkRef } from '../sdk/index.js';
+import { packageOfClassName, packageOwners } from './ownership.js';
 import type { XmlDocument } from '../axml/types.js';
 import type { Manifest } from '../manifest/model.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
@@ -10,6 +11,7 @@ import type { InputInfo } from './types.js';
 import type { Artifact, ArtifactState } from '../model/index.js';
 import type { PackerDetection } from '../sdk/index.js';
 import { computeApiUses, type ApiUse } from './api-uses.js';
+import { refineApiUses } from './api-semantics.js';
 import type { CodeFacts } from './code.js';
 import { piTable } from './pi-table.js';
 import { buildSdkInventory, findPackers, type SdkFinding } from './sdk-inventory.js';
@@ -99,7 +101,12 @@ export class AppFacts {
 
   /** Personal-information API call sites with their owners (CLAUSES.md §2.1). */
   get apiUses(): readonly ApiUse[] {
-    return this.once('apiUses', () => (this.code === undefined ? [] : computeApiUses(this.code, piTable(), (c) => this.ownerOfClass(c))));
+    return this.once('apiUses', () => (this.code === undefined ? [] : refineApiUses(this.code, computeApiUses(this.code, piTable(), (c) => this.ownerOfClass(c)))));
+  }
+
+  /** The API uses that return personal information (not listener registrations or presence probes). */
+  get piReads(): readonly ApiUse[] {
+    return this.once('piReads', () => this.apiUses.filter((u) => u.role === undefined));
   }
 
   /** SDKs bundled in the app with evidence levels (present / used / PI touched). */
@@ -110,7 +117,7 @@ export class AppFacts {
         manifest: this.manifest,
         entries: this.entries,
         code: this.code,
-        apiUses: this.apiUses,
+        apiUses: this.piReads,
         records: this.catalogue.sdks,
         isAppClass: (d) => this.ownerOfClass(descriptorToClassName(d)).kind !== 'sdk',
         sdkOfDescriptor: (d) => {
@@ -175,19 +182,56 @@ export class AppFacts {
   }
 
   /**
-   * Who holds evidence located in a class: an SDK by its catalogue id, a well-known library, the app itself, or
-   * `unknown` for renamed code outside the app's package (ProGuard output such as `a.b.c` could
-   * be either, and saying "first party" would be a guess).
+   * Who holds evidence located in a class. By name: the app's own package, a catalogued SDK, a
+   * well-known library, a known vendor's namespace. Otherwise by who calls the class's package
+   * (src/facts/ownership.ts): packages only the app uses are the app's, packages only one SDK uses
+   * are that SDK's, and anything else is unidentified third-party code, never a guess that it is
+   * the app's.
    */
   ownerOfClass(className: string): Owner {
-    const sdk = this.sdkOfClass(className);
+    const named = this.ownerByName(className);
+    if (named !== undefined) return named;
+    const pkg = packageOfClassName(className);
+    return this.packageOwners.get(pkg) ?? (pkg === '' ? { kind: 'unknown' } : { kind: 'unknown', package: pkg });
+  }
+
+  private ownerByName(className: string): Owner | undefined {
+    for (const root of this.appRoots) if (className === root || className.startsWith(`${root}.`)) return { kind: 'app' };
+    return this.thirdPartyByName(className);
+  }
+
+  private thirdPartyByName(className: string): Owner | undefined {
+    const sdk = sdkMatcher().ownerOfClassName(className);
     if (sdk !== undefined) return { kind: 'sdk', id: sdk.id, name: sdkDisplayName(sdk) };
-    const pkg = this.manifest.package;
-    if (className === pkg || className.startsWith(`${pkg}.`)) return { kind: 'app' };
     const library = libraryOfClass(className);
     if (library !== undefined) return { kind: 'library', name: library };
-    if (looksObfuscated(className)) return { kind: 'unknown' };
-    return { kind: 'app' };
+    const vendor = vendorOfClassName(className);
+    if (vendor !== undefined) return { kind: 'vendor', id: vendor.id, name: vendor.name.en, package: packageOfClassName(className) };
+    return undefined;
+  }
+
+  /**
+   * The app's own package roots: the manifest package, and the packages of the Application and
+   * launcher classes (the code namespace differs from the applicationId in flavoured builds)
+   * unless a catalogue or library names them (a packer's StubApp, MultiDexApplication).
+   */
+  private get appRoots(): readonly string[] {
+    return this.once('appRoots', () => {
+      const m = this.manifest;
+      const classes = [m.application?.className, ...m.launcherActivities.map((a) => m.components.find((c) => c.kind === 'activity-alias' && c.name === a)?.targetActivity ?? a)];
+      const roots = new Set([m.package]);
+      for (const c of classes) if (c !== undefined && this.thirdPartyByName(c) === undefined && packageOfClassName(c) !== '') roots.add(packageOfClassName(c));
+      return [...roots];
+    });
+  }
+
+  /** Owners of the packages no name claims, from their callers (once per app). */
+  private get packageOwners(): ReadonlyMap<string, Owner> {
+    return this.once('packageOwners', () => {
+      const code = this.code;
+      if (code === undefined) return new Map<string, Owner>();
+      return packageOwners({ code, known: (_pkg, desc) => this.ownerByName(descriptorToClassName(desc)) });
+    });
   }
 
   /** Catalogue records whose auto-init providers include this class name. */
@@ -205,12 +249,6 @@ export function descriptorToClassName(desc: string): string {
   return desc.startsWith('L') && desc.endsWith(';') ? desc.slice(1, -1).replace(/\//g, '.') : desc;
 }
 
-/** `a.b.c`, `o.x`: every package segment one or two characters long. */
-function looksObfuscated(className: string): boolean {
-  const parts = className.split('.');
-  if (parts.length < 2) return className.length <= 2;
-  return parts.slice(0, -1).every((p) => p.length <= 2);
-}
 
 /** `Umeng Analytics (友盟统计)`: both names, because reviewers compare with a Chinese SDK list. */
 export function sdkDisplayName(s: { name: { en: string; zh?: string } }): string {

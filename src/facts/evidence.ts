@@ -73,9 +73,11 @@ export function sdkEvidence(facts: AppFacts, f: SdkFinding): Evidence[] {
     const c = m.components.find((x) => x.name === name);
     if (c !== undefined) out.push(manifestEvidence(c.path, `${c.kind} ${c.name}`, owner));
   }
+  // The packages where the SDK's classes were found, not the catalogue's list of its prefixes.
+  const found = [...new Set(d.sampleClasses.map((c) => c.slice(1, c.lastIndexOf('/')).replace(/\//g, '.')))].slice(0, 3);
   for (const cls of d.sampleClasses.slice(0, 3)) {
     const dex = facts.code?.hierarchy.definingDex(cls);
-    out.push({ location: { kind: 'dex', entry: dex?.entry ?? 'classes.dex', method: cls }, owner, note: { id: 'sdk-classes', data: { count: d.classes, packages: f.record.packages.slice(0, 3) } } });
+    out.push({ location: { kind: 'dex', entry: dex?.entry ?? 'classes.dex', method: cls }, owner, note: { id: 'sdk-classes', data: { count: d.classes, packages: found } } });
   }
   for (const lib of d.nativeLibs.slice(0, 2)) out.push({ location: { kind: 'file', entry: lib }, owner, note: { id: 'native-library' } });
   for (const a of d.assets.slice(0, 2)) out.push({ location: { kind: 'file', entry: a }, owner, note: { id: 'asset' } });
@@ -103,6 +105,8 @@ export function reachEvidence(facts: AppFacts, h: ReachHit): Evidence {
     owner: h.use?.owner ?? facts.ownerOfClass(descriptorToClassName(cls)),
     path: h.path,
   };
+  // Hop kinds are shown when the path is not all plain calls (an Executor, a Handler…).
+  if (h.hops.some((k) => k !== 'root' && k !== 'call')) e.hops = h.hops;
   const api = h.use?.api ?? h.api;
   if (api !== undefined) e.detail = api;
   return e;

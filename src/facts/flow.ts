@@ -1,12 +1,21 @@
 import type { DexFile } from '../dex/dex-file.js';
 import { instructions } from '../dex/method-analysis.js';
 import { F_METHOD_REF, F_WRITES_A, F_WRITES_WIDE, OPCODE_FLAGS } from '../dex/opcodes.js';
-import type { AppFacts } from './app-facts.js';
-import type { CodeSite } from './code.js';
+import type { CodeFacts, CodeSite } from './code.js';
+
+/** What the flow helpers need of the app's facts (not AppFacts itself, which is built from this module). */
+interface WithCode {
+  readonly code?: Pick<CodeFacts, 'codeOffOf'> | undefined;
+}
 import { isPledgeError } from '../util/errors.js';
 
-/** What a register is known to hold during a forward pass over one method. */
-export type Tag = { t: 'const'; value: string | number } | { t: 'bytes'; of: string } | { t: 'tainted'; by: string };
+/**
+ * What a register is known to hold during a forward pass over one method: a constant, the bytes of
+ * a constant string, a value derived from a tainting call, or an object: created here
+ * (`new-instance`, `site` is its pc) or read from a field (`site` absent), with its class; or a
+ * class literal (`const-class`).
+ */
+export type Tag = { t: 'const'; value: string | number } | { t: 'bytes'; of: string } | { t: 'tainted'; by: string } | { t: 'object'; cls: string; site?: number } | { t: 'class'; cls: string };
 
 export interface FlowEvent {
   pc: number;
@@ -51,6 +60,18 @@ export function flowEvents(dex: DexFile, codeOff: number, isSource: (callee: str
       regs.set(a, { t: 'const', value: insn.literal });
       continue;
     }
+    if (name === 'const-class' && a !== undefined && insn.index !== undefined) {
+      regs.set(a, { t: 'class', cls: dex.typeDescriptor(insn.index) });
+      continue;
+    }
+    if (name === 'new-instance' && a !== undefined && insn.index !== undefined) {
+      regs.set(a, { t: 'object', cls: dex.typeDescriptor(insn.index), site: insn.pc });
+      continue;
+    }
+    if ((name.startsWith('iget-object') || name.startsWith('sget-object')) && a !== undefined && insn.index !== undefined) {
+      regs.set(a, { t: 'object', cls: dex.fieldType(insn.index) });
+      continue;
+    }
     if (MOVES.has(name) && a !== undefined) {
       const src = regs.get(insn.registers[1] as number);
       if (src !== undefined) regs.set(a, src);
@@ -89,7 +110,7 @@ export function flowEvents(dex: DexFile, codeOff: number, isSource: (callee: str
 }
 
 /** Flow events of the method holding a site, or [] when its code cannot be decoded. */
-export function flowAt(facts: AppFacts, site: Pick<CodeSite, 'unit' | 'caller'>, isSource: (callee: string) => string | undefined = () => undefined): FlowEvent[] {
+export function flowAt(facts: WithCode, site: Pick<CodeSite, 'unit' | 'caller'>, isSource: (callee: string) => string | undefined = () => undefined): FlowEvent[] {
   const off = facts.code?.codeOffOf(site.unit, site.caller);
   if (off === undefined) return [];
   try {
@@ -101,7 +122,7 @@ export function flowAt(facts: AppFacts, site: Pick<CodeSite, 'unit' | 'caller'>,
 }
 
 /** The invoke at a site's pc, with its argument tags. */
-export function eventAt(facts: AppFacts, site: CodeSite): FlowEvent | undefined {
+export function eventAt(facts: WithCode, site: CodeSite): FlowEvent | undefined {
   return flowAt(facts, site).find((e) => e.pc === site.pc);
 }
 

@@ -14,7 +14,8 @@ export interface PiKindInfo {
 export interface PiTable {
   source: string;
   kinds: Record<string, PiKindInfo>;
-  methods: { kind: string; class: string; method: string; source: string }[];
+  /** role: read (default) returns the PI; listen registers for later values; probe tells only whether one exists. */
+  methods: { kind: string; class: string; method: string; role?: 'read' | 'listen' | 'probe'; source: string }[];
   fields: { kind: string; class: string; field: string; source: string }[];
   stringPairs: { kind: string; class: string; method: string; string: string; source: string }[];
   strings: { kind: string; string: string; match: 'exact' | 'prefix'; source: string }[];

@@ -4,6 +4,7 @@ import type { Manifest } from '../manifest/model.js';
 import type { SdkRecord } from '../sdk/types.js';
 import type { ApiUse } from './api-uses.js';
 import { groupRows, type CodeFacts, type DexUnit } from './code.js';
+import { flowEvents, type FlowEvent } from './flow.js';
 
 /**
  * "Before consent" reachability (CLAUSES.md §2.6, evidence level E2): which personal-information
@@ -35,12 +36,13 @@ interface MethodDef {
 }
 
 export interface ReachHit {
-  what: 'pi' | 'sdk-init';
+  /** pi: a PI read; sdk-init: a known start entry point of an SDK; sdk-call: any other call from non-SDK code into an SDK's classes (its code runs). */
+  what: 'pi' | 'sdk-init' | 'sdk-call';
   /** The PI use (what = pi). */
   use?: ApiUse;
-  /** The SDK whose init API is called (what = sdk-init). */
+  /** The SDK whose code is called (what = sdk-init, sdk-call). */
   sdk?: SdkRecord;
-  /** `Lcls;->name` of the init API (what = sdk-init). */
+  /** `Lcls;->name` of the SDK method called (what = sdk-init, sdk-call). */
   api?: string;
   /** DEX entry, caller method key and pc of the call. */
   entry: string;
@@ -49,6 +51,8 @@ export interface ReachHit {
   root: StartupRoot;
   /** Method keys from the root to the caller (complete). */
   path: string[];
+  /** How each method of `path` was reached: `root`, `call`, or an asynchronous hand-off (`async:Executor`…). */
+  hops: string[];
   /** A consent gate precedes the call on every path found. */
   gated: boolean;
   /** The call sits directly in a provider's or the Application's onCreate/attachBaseContext. */
@@ -57,7 +61,7 @@ export interface ReachHit {
   rootBranches: boolean;
 }
 
-const MAX_DEPTH = 6;
+const MAX_DEPTH = 7;
 const MAX_NODES_PER_ROOT = 4000;
 const MAX_TARGETS_PER_CALL = 16;
 // Overriders are searched among this many descendants, nearest first.
@@ -120,14 +124,54 @@ export interface ReachInput {
   sdkOf: (descriptor: string) => SdkRecord | undefined;
 }
 
+/**
+ * Calls that hand work to run later on another thread or loop, by callee: the argument (or the
+ * receiver) whose class holds the code, and the methods of that class that run. The hop is
+ * recorded with its kind so that a reviewer sees `App.onCreate →(async:Executor) Init.run`.
+ */
+interface AsyncRule {
+  test: RegExp;
+  hop: string;
+  /** Which operand holds the object: the receiver, or any argument. */
+  operand: 'receiver' | 'argument';
+  entries: readonly string[];
+}
+
+const RUNNABLE = ['run', 'call', 'invoke', 'invokeSuspend'];
+const ASYNC_RULES: readonly AsyncRule[] = [
+  { test: /^Landroid\/os\/AsyncTask;->(execute|executeOnExecutor)$/, hop: 'async:AsyncTask', operand: 'receiver', entries: ['onPreExecute', 'doInBackground', 'onPostExecute'] },
+  { test: /^Ljava\/util\/concurrent\/[A-Za-z]*(Executor|ExecutorService)[A-Za-z]*;->(execute|submit|invokeAll|invokeAny|schedule|scheduleAtFixedRate|scheduleWithFixedDelay)$/, hop: 'async:Executor', operand: 'argument', entries: RUNNABLE },
+  { test: /^Landroid\/os\/Handler;->(post|postDelayed|postAtFrontOfQueue|postAtTime)$/, hop: 'async:Handler', operand: 'argument', entries: RUNNABLE },
+  { test: /^Landroid\/os\/Handler;->(sendMessage|sendMessageDelayed|sendMessageAtTime|sendMessageAtFrontOfQueue|sendEmptyMessage|sendEmptyMessageDelayed|sendEmptyMessageAtTime)$/, hop: 'async:Handler', operand: 'receiver', entries: ['handleMessage'] },
+  { test: /^Landroid\/view\/View;->(post|postDelayed|postOnAnimation)$/, hop: 'async:View.post', operand: 'argument', entries: RUNNABLE },
+  { test: /;->runOnUiThread$/, hop: 'async:runOnUiThread', operand: 'argument', entries: RUNNABLE },
+  { test: /^Ljava\/lang\/Thread;-><init>$/, hop: 'async:Thread', operand: 'argument', entries: RUNNABLE },
+  { test: /^Ljava\/lang\/Thread;->start$/, hop: 'async:Thread', operand: 'receiver', entries: ['run'] },
+  { test: /^Ljava\/util\/Timer;->(schedule|scheduleAtFixedRate)$/, hop: 'async:Timer', operand: 'argument', entries: ['run'] },
+  { test: /^Landroidx?\/work\/[A-Za-z]*;->(enqueue|enqueueUniqueWork|enqueueUniquePeriodicWork|beginWith|beginUniqueWork)$/, hop: 'async:WorkManager', operand: 'argument', entries: ['doWork', 'startWork'] },
+  { test: /^Landroid\/app\/job\/JobScheduler;->(schedule|enqueue)$/, hop: 'async:JobScheduler', operand: 'argument', entries: ['onStartJob'] },
+  { test: /^Lkotlinx\/coroutines\/[A-Za-z_]*;->(launch|async|withContext|runBlocking|launch\$default|async\$default)$/, hop: 'async:coroutine', operand: 'argument', entries: ['invokeSuspend', 'invoke'] },
+];
+
+/** Classes whose instances are scheduled: Thread/Handler/AsyncTask subclasses are resolved from the receiver's own class too. */
+const ASYNC_BASES = new Map<string, string>([
+  ['Landroid/os/AsyncTask;', 'execute'],
+  ['Ljava/lang/Thread;', 'start'],
+  ['Landroid/os/Handler;', 'sendMessage'],
+]);
+
 export class Reachability {
   private readonly code: CodeFacts;
   private readonly callers = new CallerIndex();
   private readonly classDefs = new Map<string, Map<string, MethodDef>>();
   private readonly gates = new Map<string, number | null>();
   private readonly piByMethod = new Map<string, ApiUse[]>();
-  private readonly initApis = new Map<string, SdkRecord>();
+  // One start entry point may be listed by several SDKs of a vendor (Umeng's UMConfigure.init).
+  private readonly initApis = new Map<string, SdkRecord[]>();
   private readonly consentApis = new Set<string>();
+  // Every vendor compliance API (gates and grants): calling one before consent is the integration
+  // the vendor asks for, not the SDK starting.
+  private readonly complianceApis = new Set<string>();
   readonly hits: ReachHit[] = [];
   private readonly hitIndex = new Map<string, number>();
   readonly roots: StartupRoot[];
@@ -138,15 +182,23 @@ export class Reachability {
   constructor(private readonly input: ReachInput) {
     this.code = input.code;
     for (const u of input.apiUses) {
-      if (u.site === undefined) continue;
+      // Registering a listener or probing for a value collects nothing by itself (clause 5 judges listeners).
+      if (u.site === undefined || u.role !== undefined) continue;
       const k = `${u.site.unit.index}:${u.site.caller}`;
       const list = this.piByMethod.get(k);
       if (list === undefined) this.piByMethod.set(k, [u]);
       else list.push(u);
     }
     for (const s of input.sdks) {
-      for (const a of s.initApis) this.initApis.set(a.ref, s);
-      for (const a of s.consentApis) if (a.role === 'gate') this.consentApis.add(a.ref);
+      for (const a of s.initApis) {
+        const list = this.initApis.get(a.ref);
+        if (list === undefined) this.initApis.set(a.ref, [s]);
+        else if (!list.includes(s)) list.push(s);
+      }
+      for (const a of s.consentApis) {
+        if (a.role === 'gate') this.consentApis.add(a.ref);
+        this.complianceApis.add(a.ref);
+      }
     }
     this.roots = startupRoots(input.manifest);
     for (const root of this.roots) {
@@ -274,10 +326,11 @@ export class Reachability {
     interface Node {
       def: MethodDef;
       path: string[];
+      hops: string[];
       gated: boolean;
     }
     const seen = new Map<string, boolean>();
-    let queue: Node[] = starts.map((def) => ({ def, path: [def.key], gated: false }));
+    let queue: Node[] = starts.map((def) => ({ def, path: [def.key], hops: ['root'], gated: false }));
     let nodes = 0;
     for (let depth = 0; depth <= MAX_DEPTH && queue.length > 0; depth++) {
       const next: Node[] = [];
@@ -295,27 +348,93 @@ export class Reachability {
         const after = (pc: number): boolean => n.gated || (gate !== null && gate >= 0 && pc > gate);
         const direct = depth === 0 && (root.kind === 'provider' || root.kind === 'application');
         for (const use of this.piByMethod.get(`${n.def.unit.index}:${n.def.methodIdx}`) ?? []) {
-          this.record({ what: 'pi', use, entry: n.def.unit.entry, caller: n.def.key, pc: use.pc ?? 0, root, path: n.path, gated: after(use.pc ?? 0), direct, rootBranches: direct && this.branches(n.def) });
+          this.record({ what: 'pi', use, entry: n.def.unit.entry, caller: n.def.key, pc: use.pc ?? 0, root, path: n.path, hops: n.hops, gated: after(use.pc ?? 0), direct, rootBranches: direct && this.branches(n.def) });
         }
         const t = n.def.unit.scan.invokes;
         const dex = n.def.unit.dex;
+        let flow: FlowEvent[] | undefined;
         for (const row of this.callers.sitesOf(n.def.unit, n.def.methodIdx)) {
           const callee = t.ref[row] as number;
           const pc = t.pc[row] as number;
           const calleeCls = dex.methodClass(callee);
           const name = dex.methodName(callee);
           const ref = `${calleeCls}->${name}`;
-          const sdk = this.initApis.get(ref) ?? (INIT_NAME.test(name) && !this.consentApis.has(ref) ? this.input.sdkOf(calleeCls) : undefined);
-          const callerIsSdk = this.input.sdkOf(dex.methodClass(n.def.methodIdx)) !== undefined;
-          if (sdk !== undefined && !callerIsSdk) {
-            this.record({ what: 'sdk-init', sdk, api: ref, entry: n.def.unit.entry, caller: n.def.key, pc, root, path: n.path, gated: after(pc), direct, rootBranches: direct && this.branches(n.def) });
+          const callerIsSdk = this.sdkOfClass(dex.methodClass(n.def.methodIdx)) !== undefined;
+          if (!callerIsSdk && !this.complianceApis.has(ref)) {
+            const owner = this.sdkOfClass(calleeCls);
+            // Of the SDKs listing this entry point, the one whose classes hold it.
+            const listed = this.initApis.get(ref);
+            const init = listed !== undefined ? (owner !== undefined && listed.includes(owner) ? owner : listed[0]) : INIT_NAME.test(name) ? owner : undefined;
+            const sdk = init ?? owner;
+            if (sdk !== undefined) {
+              this.record({ what: init !== undefined ? 'sdk-init' : 'sdk-call', sdk, api: ref, entry: n.def.unit.entry, caller: n.def.key, pc, root, path: n.path, hops: n.hops, gated: after(pc), direct, rootBranches: direct && this.branches(n.def) });
+            }
           }
           if (depth === MAX_DEPTH) continue;
-          for (const target of this.targets(n.def.unit, callee, t.op[row] as number)) next.push({ def: target, path: [...n.path, target.key], gated: after(pc) });
+          for (const target of this.targets(n.def.unit, callee, t.op[row] as number)) next.push({ def: target, path: [...n.path, target.key], hops: [...n.hops, 'call'], gated: after(pc) });
+          const rule = this.asyncRule(calleeCls, name);
+          if (rule !== undefined) {
+            flow ??= this.flowOf(n.def);
+            for (const target of this.asyncTargets(rule, flow, pc)) next.push({ def: target, path: [...n.path, target.key], hops: [...n.hops, rule.hop], gated: after(pc) });
+          }
         }
       }
       queue = next;
     }
+  }
+
+  private readonly sdkCache = new Map<string, SdkRecord | undefined>();
+
+  private sdkOfClass(cls: string): SdkRecord | undefined {
+    if (this.sdkCache.has(cls)) return this.sdkCache.get(cls);
+    const s = this.input.sdkOf(cls);
+    this.sdkCache.set(cls, s);
+    return s;
+  }
+
+  private asyncRule(calleeCls: string, name: string): AsyncRule | undefined {
+    const ref = `${calleeCls}->${name}`;
+    for (const r of ASYNC_RULES) if (r.test.test(ref)) return r;
+    // A call on an app-defined subclass (MyTask.execute, Worker.start, MyHandler.sendMessage).
+    if (this.code.hierarchy.get(calleeCls) === undefined) return undefined;
+    for (const [base, method] of ASYNC_BASES) {
+      if (!name.startsWith(method.replace(/Message$/, ''))) continue;
+      if (this.code.hierarchy.isSubclassOf(calleeCls, base)) return ASYNC_RULES.find((r) => r.test.test(`${base}->${name}`));
+    }
+    return undefined;
+  }
+
+  private flowOf(def: MethodDef): FlowEvent[] {
+    try {
+      return flowEvents(def.unit.dex, def.codeOff, () => undefined);
+    } catch (e) {
+      if (e instanceof PledgeError) return [];
+      throw e;
+    }
+  }
+
+  /**
+   * Where a hand-off's code is: the class of the object passed (or called on), from the
+   * `new-instance` or field read that reaches the call in this method; else every class
+   * constructed or named (const-class) in the method that has the rule's entry methods.
+   */
+  private asyncTargets(rule: AsyncRule, flow: readonly FlowEvent[], pc: number): MethodDef[] {
+    const call = flow.find((e) => e.pc === pc);
+    const operands = call === undefined ? [] : rule.operand === 'receiver' ? call.args.slice(0, 1) : call.args.slice(1);
+    let classes = operands.flatMap((a) => (a?.t === 'object' || a?.t === 'class' ? [a.cls] : []));
+    if (classes.every((c) => this.code.hierarchy.get(c) === undefined)) {
+      classes = [...new Set(flow.flatMap((e) => e.args.flatMap((a) => (a?.t === 'object' || a?.t === 'class' ? [a.cls] : []))))];
+    }
+    const out: MethodDef[] = [];
+    for (const cls of classes) {
+      if (this.code.hierarchy.get(cls) === undefined) continue;
+      for (const entry of rule.entries) {
+        const d = this.lookupByName(cls, entry);
+        if (d !== undefined && !out.includes(d)) out.push(d);
+      }
+      if (out.length >= MAX_TARGETS_PER_CALL) break;
+    }
+    return out;
   }
 
   /**
@@ -373,9 +492,12 @@ export class Reachability {
     return undefined;
   }
 
-  /** Keeps, per call site, the first (earliest root, shortest) ungated path, else a gated one. */
+  /**
+   * Keeps, per call site, the first (earliest root, shortest) ungated path, else a gated one. Plain
+   * calls into an SDK are kept once per SDK and root: that its code runs is the fact.
+   */
   private record(h: ReachHit): void {
-    const key = `${h.what}|${h.entry}|${h.caller}|${h.pc}|${h.what === 'pi' ? h.use?.kind : h.api}`;
+    const key = h.what === 'sdk-call' ? `sdk-call|${h.sdk?.id ?? ''}|${h.root.cls}->${h.root.method}` : `${h.what}|${h.entry}|${h.caller}|${h.pc}|${h.what === 'pi' ? h.use?.kind : h.api}`;
     const i = this.hitIndex.get(key);
     if (i === undefined) {
       this.hitIndex.set(key, this.hits.length);

@@ -8,6 +8,11 @@ import type { CodeFacts, CodeSite } from './code.js';
 export interface SdkApiUse extends SdkApi {
   /** Call sites anywhere in the app (first party or the SDK's own wrappers). */
   sites: CodeSite[];
+  /**
+   * Whether the bundled SDK has this API: its class is in the app's DEX with a method of that name.
+   * An SDK older than the API (a compliance API added later) lacks it, and cannot be asked to call it.
+   */
+  present: boolean;
 }
 
 /**
@@ -68,7 +73,8 @@ export function buildSdkInventory(input: InventoryInput): SdkFinding[] {
     const apiSites = (apis: SdkApi[]): SdkApiUse[] =>
       apis.map((api) => {
         const [cls, method] = api.ref.split('->') as [string, string];
-        return { ...api, sites: code?.invokesOf(cls, method) ?? [] };
+        const present = code !== undefined && code.hierarchy.methodsOf(cls, method).length > 0;
+        return { ...api, sites: code?.invokesOf(cls, method) ?? [], present };
       });
     return { record, detection, used: calls.length > 0, usedFrom: calls.slice(0, 5), piKinds, consentApis: apiSites(record.consentApis), initApis: apiSites(record.initApis) };
   });

@@ -91,7 +91,8 @@ export function buildSdkSection(facts: AppFacts): SdkEntry[] {
       assets: d.assets.slice(0, 20),
       metaDataKeys: d.metaDataKeys.slice(0, 20),
       piKinds: f.piKinds,
-      consentApis: f.consentApis.filter((a) => a.role === 'gate').map((a) => ({ api: a.ref, called: a.sites.length > 0, verified: a.verified })),
+      // verified: the API name is confirmed in the vendor's docs; present: the bundled SDK has it.
+      consentApis: f.consentApis.filter((a) => a.role === 'gate').map((a) => ({ api: a.ref, called: a.sites.length > 0, verified: a.verified && a.present, present: a.present })),
     };
   });
 }

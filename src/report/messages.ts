@@ -65,6 +65,12 @@ export function ownerLabel(key: string, lang: Lang): string {
       return sdkLabel(rest, lang);
     case 'library':
       return lang === 'zh' ? `开源库 ${rest}` : `library ${rest}`;
+    case 'vendor': {
+      const colon2 = rest.indexOf(':');
+      const vendor = vendorLabel(colon2 < 0 ? rest : rest.slice(0, colon2), lang);
+      const pkg = colon2 < 0 ? '' : rest.slice(colon2 + 1);
+      return lang === 'zh' ? `${vendor}的未识别 SDK（包 ${pkg}）` : `an unidentified ${vendor} SDK (package ${pkg})`;
+    }
     case 'unknown':
       return rest === '' ? TERMS.ownerUnknown[lang] : lang === 'zh' ? `无法识别的第三方代码（包 ${rest}）` : `unidentified third-party code (package ${rest})`;
     default:
@@ -116,6 +122,14 @@ function appCategoryLabel(name: string, lang: Lang): string {
   const c = findCategory(name);
   if (c === undefined) return name;
   return lang === 'zh' ? c.name : `${c.short} (${c.aliases[0] ?? c.no})`;
+}
+
+let vendorNames: Map<string, { en: string; zh?: string }> | undefined;
+
+function vendorLabel(id: string, lang: Lang): string {
+  vendorNames ??= new Map(loadCatalogue().vendors.map((v) => [v.id, v.name]));
+  const n = vendorNames.get(id);
+  return n === undefined ? id : lang === 'zh' ? (n.zh ?? n.en) : n.en;
 }
 
 let packerNames: Map<string, { en: string; zh?: string }> | undefined;

@@ -90,7 +90,8 @@ export interface SdkEntry {
   /** PI kinds its own code reads. */
   piKinds: string[];
   /** Compliance (consent-gate) APIs of the vendor, and whether the app calls them. */
-  consentApis: { api: string; called: boolean; verified: boolean }[];
+  /** Compliance (consent) APIs of the vendor: whether the bundled SDK has each (present), calls it, and whether the name is confirmed in vendor docs. */
+  consentApis: { api: string; called: boolean; verified: boolean; present: boolean }[];
 }
 
 /** Personal-information source APIs found in code, grouped by kind and owner. */

@@ -54,7 +54,7 @@ export const COVERAGE_NOTES = {
 /** Remarks on a single piece of evidence (Evidence.note). */
 export const EVIDENCE_NOTES = {
   'pi-kind': { en: '{kind:pi}', zh: '{kind:pi}' },
-  'sdk-classes': { en: '{count} classes under {packages}', zh: '{packages} 下共 {count} 个类' },
+  'sdk-classes': { en: '{count} classes, found in {packages}', zh: '共 {count} 个类，位于 {packages}' },
   'native-library': { en: 'native library', zh: '原生库' },
   asset: { en: 'asset', zh: 'assets 文件' },
   'found-by': { en: 'found by its {how:term}', zh: '依据其{how:term}识别' },

@@ -24,3 +24,4 @@ export type {
   SdkRecord,
   SdkRef,
 } from './types.js';
+export { vendorOfClassName } from './vendors.js';

@@ -44,6 +44,11 @@ export interface SdkApi {
   role: 'gate' | 'init';
   /** True only when the exact class and method were seen in vendor code or vendor docs. */
   verified: boolean;
+  /**
+   * The first SDK version the vendor documents as having this API (consent APIs), e.g. "9.4.2".
+   * When the API is absent from the bundled DEX, the bundled SDK may predate it.
+   */
+  since?: string;
   /** Where the ref was read. */
   source: string;
 }
@@ -82,6 +87,22 @@ export interface SdkRecord {
   network: string[];
   /** Which references contributed: `exodus:<id>`, `libchecker`, `camille`, `libradar`, `curated:…`. */
   sources: string[];
+  /** The vendor's published privacy policy for this SDK (its source is among `sources`). */
+  privacyPolicyUrl?: string;
+}
+
+/**
+ * A vendor's package roots. Code under a root that no SDK's `packages` claims is the vendor's,
+ * not the app's: SDK prefixes win, longest match first; the app's own package stays the app's.
+ */
+export interface VendorRecord {
+  /** Stable kebab-case id. */
+  id: string;
+  name: Required<LocalizedName>;
+  /** Dotted package roots, matched at name boundaries only. */
+  packages: string[];
+  /** Where the roots were read (`curated:…`). */
+  sources: string[];
 }
 
 export interface CatalogueSource {
@@ -97,6 +118,7 @@ export interface SdkCatalogue {
   generatedBy: string;
   sources: CatalogueSource[];
   sdks: SdkRecord[];
+  vendors: VendorRecord[];
 }
 
 export interface PackerRecord {

@@ -17,15 +17,18 @@ describe('SDK detection and ownership on fixtures built with the real toolchain'
     // Two interface-only classes under com.sensorsdata.analytics are a stub, not Sensors Analytics.
     expect(facts.sdks.some((f) => f.record.id === 'sensors-analytics')).toBe(false);
 
-    const owners = facts.apiUses.map((u) => `${u.kind} ${u.callerClass} ${u.owner.kind === 'sdk' ? u.owner.id : u.owner.kind}`).sort();
+    const owners = facts.apiUses
+      .map((u) => `${u.kind} ${u.callerClass} ${u.owner.kind === 'sdk' || u.owner.kind === 'vendor' ? `${u.owner.kind}:${u.owner.id}` : u.owner.kind}`)
+      .sort();
     expect(owners).toEqual(
       [
         'IMEI Lorg/pledgeaudit/fixture/sdkmix/MainActivity; app',
         'LOCATION Lorg/pledgeaudit/fixture/sdkmix/MainActivity; app',
-        'LOCATION Lcom/amap/api/location/AMapLocationClient; amap-location',
-        // Look-alike packages are first-party, not the SDK they resemble.
-        'IMSI Lcom/umengx/Tracker; app',
-        'SERIAL Lcom/amap/apiextra/location/Helper; app',
+        'LOCATION Lcom/amap/api/location/AMapLocationClient; sdk:amap-location',
+        // A look-alike package is not the SDK it resembles, and not the app's either.
+        'IMSI Lcom/umengx/Tracker; unknown',
+        // Under AutoNavi's namespace but outside every listed AMap SDK prefix: the vendor's code.
+        'SERIAL Lcom/amap/apiextra/location/Helper; vendor:amap',
         // Renamed code outside the app package cannot be attributed.
         'MAC La/a/b; unknown',
       ].sort(),

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runClauses } from '../../src/engine/run.js';
 import type { Check, ClauseDefinition as ClauseModule, RuleOptions } from '../../src/engine/check.js';
@@ -71,7 +72,7 @@ export function expectFindings(actual: Finding[], expected: ExpectedFinding[]): 
   const want = [...expected].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   expect(got.map((g) => `${g.messageId}/${g.verdict}`).sort()).toEqual(want.map((w) => `${w.messageId}/${w.verdict}`).sort());
   for (const w of want) {
-    const match = got.find((g) => g.messageId === w.messageId && g.verdict === w.verdict && (w.at === undefined || g.at === w.at) && (w.owner === undefined || g.owner === w.owner) && (w.path === undefined || JSON.stringify(g.path) === JSON.stringify(w.path)) && (w.data === undefined || JSON.stringify(g.data) === JSON.stringify(w.data)));
+    const match = got.find((g) => g.messageId === w.messageId && g.verdict === w.verdict && (w.at === undefined || g.at === w.at) && (w.owner === undefined || g.owner === w.owner) && (w.path === undefined || JSON.stringify(g.path) === JSON.stringify(w.path)) && (w.data === undefined || isDeepStrictEqual(g.data, w.data)));
     expect(match, `expected ${JSON.stringify(w)} among ${JSON.stringify(got)}`).toBeDefined();
   }
 }

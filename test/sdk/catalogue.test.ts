@@ -93,6 +93,17 @@ describe('rules/data/sdks.json: shape', () => {
     }
   });
 
+  it('writes an optional since as a version and a privacy-policy URL with its source', () => {
+    for (const s of catalogue.sdks) {
+      for (const a of [...s.consentApis, ...s.initApis]) if (a.since !== undefined) expect(a.since, `${s.id} ${a.ref}`).toMatch(/^\d+(\.\d+)*$/);
+      if (s.privacyPolicyUrl !== undefined) {
+        expect(s.privacyPolicyUrl, s.id).toMatch(/^https?:\/\/\S+$/);
+        expect(s.sources.some((x) => x.startsWith(`curated:privacy policy ${s.privacyPolicyUrl} (`)), s.id).toBe(true);
+      }
+    }
+    expect(catalogue.sdks.filter((s) => s.privacyPolicyUrl !== undefined).length).toBeGreaterThanOrEqual(20);
+  });
+
   it('knows the compliance APIs CLAUSES.md §2.4 names', () => {
     const refs = new Set(catalogue.sdks.flatMap((s) => s.consentApis.map((a) => a.ref)));
     for (const r of [
@@ -195,6 +206,44 @@ const CHINESE: [id: string, sampleClass: string][] = [
   ['cucc-login', 'Lcom/sdk/mobile/manager/login/cucc/OauthManager;'],
   ['ctcc-login', 'Lcn/com/chinatelecom/account/api/CtAuth;'],
 ];
+
+describe('rules/data/sdks.json: vendor namespaces', () => {
+  it('lists vendors sorted by unique id, with zh and en names, dotted roots and sources', () => {
+    const ids = catalogue.vendors.map((v) => v.id);
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    const owner = new Map<string, string>();
+    for (const v of catalogue.vendors) {
+      expect(v.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(v.name.zh.trim(), v.id).not.toBe('');
+      expect(v.name.en.trim(), v.id).not.toBe('');
+      expect(v.packages.length, v.id).toBeGreaterThan(0);
+      expect(v.sources.length, v.id).toBeGreaterThan(0);
+      for (const src of v.sources) expect(src, v.id).toMatch(/^curated:.{10,}/);
+      for (const p of v.packages) {
+        expect(p, v.id).toMatch(PACKAGE);
+        expect(owner.get(p), `${p} in ${v.id}`).toBeUndefined();
+        owner.set(p, v.id);
+        expect(v.packages.some((q) => q !== p && p.startsWith(q + '.')), `${v.id}: ${p}`).toBe(false);
+      }
+    }
+  });
+
+  it('covers the vendor roots issue 12 names', () => {
+    const roots = new Map(catalogue.vendors.flatMap((v) => v.packages.map((p) => [p, v.id] as const)));
+    for (const p of ['com.baidu', 'com.tencent', 'com.bytedance', 'com.ss.android', 'com.pgl', 'com.umeng', 'com.uc', 'com.qq', 'cn.jiguang', 'cn.jpush', 'com.mob', 'cn.sharesdk', 'com.igexin', 'com.getui', 'com.iflytek', 'com.amap', 'com.autonavi', 'com.loc', 'com.sina.weibo', 'com.huawei', 'com.xiaomi', 'com.meizu', 'com.vivo', 'com.heytap', 'com.coloros', 'com.alipay', 'com.alibaba', 'com.taobao']) {
+      expect(roots.has(p), p).toBe(true);
+    }
+  });
+
+  it('leaves SDK prefixes to their SDK: a vendor root is never inside an SDK package', () => {
+    const sdkPackages = catalogue.sdks.flatMap((s) => s.packages);
+    for (const v of catalogue.vendors) {
+      for (const p of v.packages) expect(sdkPackages.filter((q) => p.startsWith(q + '.')), `${v.id}: ${p}`).toEqual([]);
+    }
+  });
+});
 
 describe('rules/data/sdks.json: the Chinese SDKs an app-store dump is full of', () => {
   it.each(CHINESE)('%s has zh+en name and vendor and owns %s', (id, cls) => {

@@ -29,6 +29,7 @@ const CATALOGUE: SdkCatalogue = {
   version: '2026.11.1',
   generatedBy: 'test',
   sources: [],
+  vendors: [],
   sdks: [
     sdk('acme-analytics', {
       packages: ['com.acme.analytics'],

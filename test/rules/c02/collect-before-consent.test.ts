@@ -16,7 +16,7 @@ testCheck(check, {
           at: `dex:${U}/App;->onCreate()V`,
           owner: 'app',
           path: [`${U}/App;->onCreate()V`],
-          data: { kind: 'IMEI', rootKind: 'application', root: `${U}/App;->onCreate`, owner: 'app' },
+          data: { kinds: ['IMEI'], count: 1, rootKind: 'application', root: `${U}/App;->onCreate`, owner: 'app' },
         },
         // Two calls deep from a provider's onCreate.
         {
@@ -26,7 +26,8 @@ testCheck(check, {
           owner: 'app',
           path: [`${U}/StartupProvider;->onCreate()Z`, `${U}/Telemetry;->start(Landroid/content/Context;)V`, `${U}/Telemetry;->deviceKey(Landroid/content/Context;)Ljava/lang/String;`],
           data: {
-            kind: 'ANDROID_ID',
+            kinds: ['ANDROID_ID'],
+            count: 1,
             rootKind: 'provider',
             root: `${U}/StartupProvider;->onCreate`,
             owner: 'app',
@@ -48,7 +49,7 @@ testCheck(check, {
           at: `dex:${PANGLE_INIT}`,
           owner: 'pangle',
           path: [`${U}/App;->onCreate()V`, PANGLE_INIT],
-          data: { kind: 'LOCATION', rootKind: 'application', root: `${U}/App;->onCreate`, owner: 'sdk:pangle', path: [`${U}/App;->onCreate()V`, PANGLE_INIT] },
+          data: { kinds: ['LOCATION'], count: 1, rootKind: 'application', root: `${U}/App;->onCreate`, owner: 'sdk:pangle', path: [`${U}/App;->onCreate()V`, PANGLE_INIT] },
         },
       ],
     },

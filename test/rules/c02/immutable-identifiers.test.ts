@@ -22,7 +22,11 @@ testCheck(check, {
       expect: [
         { messageId: 'readBeforeConsent', verdict: 'fail', at: 'dex:Lorg/pledgeaudit/fixture/sdkmix/MainActivity;->onCreate(Landroid/os/Bundle;)V', owner: 'app' },
         // Not reachable from a startup root: the plain warn, held by renamed code nobody can be named for.
-        { messageId: 'read', verdict: 'warn', at: 'dex:La/a/b;->a(Landroid/net/wifi/WifiInfo;)Ljava/lang/String;', owner: 'unknown', data: { owner: 'unknown', kinds: ['MAC'] } },
+        { messageId: 'read', verdict: 'warn', at: 'dex:La/a/b;->a(Landroid/net/wifi/WifiInfo;)Ljava/lang/String;', owner: 'unknown', data: { owner: 'unknown:a.a', kinds: ['MAC'] } },
+        // A look-alike of Umeng's package is neither Umeng nor the app: unidentified code, named by its package.
+        { messageId: 'read', verdict: 'warn', at: 'dex:Lcom/umengx/Tracker;->subscriber(Landroid/telephony/TelephonyManager;)Ljava/lang/String;', owner: 'unknown', data: { owner: 'unknown:com.umengx', kinds: ['IMSI'] } },
+        // Under AutoNavi's namespace, outside every catalogued AMap SDK: the vendor's code, not the app's.
+        { messageId: 'read', verdict: 'warn', at: 'dex:Lcom/amap/apiextra/location/Helper;->serial()Ljava/lang/String;', owner: 'vendor', data: { owner: 'vendor:amap:com.amap.apiextra.location', kinds: ['SERIAL'] } },
       ],
     },
     // IMEI and MAC behind the consent flag: read, but not before consent.

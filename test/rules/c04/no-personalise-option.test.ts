@@ -6,7 +6,7 @@ testCheck(check, {
     {
       // JPush and Umeng bundled, no 个性化 switch in any text.
       fixture: 'demo-shop',
-      expect: [{ messageId: 'none', verdict: 'warn', owner: 'jiguang-jcore', data: { sdks: ['jiguang-jcore', 'jpush', 'umeng-analytics', 'umeng-common'], sources: 'textSources' } }],
+      expect: [{ messageId: 'none', verdict: 'warn', owner: 'jiguang-jcore', data: { sdks: ['jiguang-jcore', 'jpush'], sources: 'textSources' } }],
     },
     { fixture: 'code-risky', expect: [{ messageId: 'none', verdict: 'warn', owner: 'pangle' }] },
   ],

@@ -24,7 +24,7 @@ testCheck(check, {
           verdict: 'warn',
           at: 'dex:Lorg/pledgeaudit/fixture/code/MainActivity;->onCreate(Landroid/os/Bundle;)V',
           owner: 'app',
-          data: { owner: 'app', apis: ['Landroid/telephony/TelephonyManager;->listen'] },
+          data: { owner: 'app', apis: ['Landroid/telephony/TelephonyManager;->listen(0x20)'] },
         },
       ],
     },

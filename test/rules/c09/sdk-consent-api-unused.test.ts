@@ -9,15 +9,15 @@ testCheck(check, {
       expect: [{ messageId: 'missing', verdict: 'warn', owner: 'umeng-analytics', data: { sdks: ['umeng-analytics', 'umeng-common'], api: ['Lcom/umeng/commonsdk/UMConfigure;->preInit'] } }],
     },
     {
-      // AMap's privacy gate is never called (its API names are not confirmed by the vendor's
-      // docs); the renamed Umeng (meta-data only) is not blamed.
+      // The bundled AMap classes have no updatePrivacy* methods at all: an older SDK, so the fix is
+      // an upgrade (review), not a call. The renamed Umeng (meta-data only) is not blamed.
       fixture: 'sdk-mix',
       expect: [
         {
-          messageId: 'missingUnverified',
-          verdict: 'warn',
+          messageId: 'predatesSince',
+          verdict: 'review',
           owner: 'amap-location',
-          data: { sdks: ['amap-location'], api: ['Lcom/amap/api/location/AMapLocationClient;->updatePrivacyAgree', 'Lcom/amap/api/location/AMapLocationClient;->updatePrivacyShow'] },
+          data: { sdks: ['amap-location'], api: ['Lcom/amap/api/location/AMapLocationClient;->updatePrivacyAgree', 'Lcom/amap/api/location/AMapLocationClient;->updatePrivacyShow'], since: '5.6.0' },
         },
       ],
     },

@@ -3,7 +3,7 @@ import { testCheck } from '../../helpers/rule-tester.js';
 
 const D = 'dex:';
 const U = 'Lorg/pledgeaudit/fixture/consentunsafe';
-const direct = (sdk: string, api: string, app: string) => ({ sdk, api, rootKind: 'application', root: `${app};->onCreate`, path: [`${app};->onCreate()V`] });
+const direct = (sdk: string, api: string, app: string) => ({ sdk, apis: [api], rootKind: 'application', root: `${app};->onCreate`, path: [`${app};->onCreate()V`] });
 
 testCheck(check, {
   fires: [

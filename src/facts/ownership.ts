@@ -1,0 +1,99 @@
+import type { Owner } from '../model/index.js';
+import type { CodeFacts } from './code.js';
+
+/**
+ * Who owns the packages no catalogue names, from who calls them. First party is the app's own
+ * packages (the manifest package, the Application's and launcher's packages) and the packages only
+ * they use; a package only one SDK uses (an SDK's renamed internals, `a.a.b` called only from
+ * Umeng) is that SDK's; anything else outside the app's packages is unidentified third-party code.
+ * Never a guess that code is the app's because nothing else claims it.
+ */
+
+/** `com.a.b` of `Lcom/a/b/C;` (`` for the default package). */
+export function packageOfDescriptor(desc: string): string {
+  const end = desc.lastIndexOf('/');
+  return end < 1 ? '' : desc.slice(1, end).replace(/\//g, '.');
+}
+
+export function packageOfClassName(name: string): string {
+  const end = name.lastIndexOf('.');
+  return end < 0 ? '' : name.slice(0, end);
+}
+
+export interface OwnershipInput {
+  code: CodeFacts;
+  /** The owner of a package by name alone (the app's roots, catalogue SDK, library, vendor), or undefined. */
+  known: (pkg: string, sampleDescriptor: string) => Owner | undefined;
+}
+
+/** Callers of each package defined in the app's DEX files, as packages; capped per package. */
+const MAX_CALLERS_PER_PACKAGE = 64;
+
+export function packageOwners(input: OwnershipInput): Map<string, Owner> {
+  const { code } = input;
+  const callers = new Map<string, Set<string>>();
+  const sample = new Map<string, string>();
+  for (const u of code.units) {
+    const dex = u.dex;
+    // Package of each type the DEX defines (callee side); other types are the platform's.
+    const pkgOfType = new Map<number, string>();
+    for (let i = 0; i < dex.classDefCount; i++) {
+      const t = dex.classDefTypeIdx(i);
+      const desc = dex.typeDescriptor(t);
+      const p = packageOfDescriptor(desc);
+      pkgOfType.set(t, p);
+      if (!sample.has(p)) sample.set(p, desc);
+    }
+    const inv = u.scan.invokes;
+    const callerPkg = new Map<number, string>();
+    for (let k = 0; k < inv.count; k++) {
+      const calleeType = dex.methodClassIdx(inv.ref[k] as number);
+      const callee = pkgOfType.get(calleeType);
+      if (callee === undefined) continue;
+      const m = inv.caller[k] as number;
+      let caller = callerPkg.get(m);
+      if (caller === undefined) {
+        caller = packageOfDescriptor(dex.typeDescriptor(dex.methodClassIdx(m)));
+        callerPkg.set(m, caller);
+      }
+      if (caller === callee) continue;
+      let set = callers.get(callee);
+      if (set === undefined) callers.set(callee, (set = new Set()));
+      if (set.size < MAX_CALLERS_PER_PACKAGE) set.add(caller);
+    }
+  }
+  const owners = new Map<string, Owner>();
+  for (const [p, desc] of sample) {
+    const k = input.known(p, desc);
+    if (k !== undefined) owners.set(p, k);
+  }
+  // A package whose every caller is owned, and owned by one party, belongs to that party.
+  for (let round = 0; round < 8; round++) {
+    let changed = false;
+    for (const p of sample.keys()) {
+      if (owners.has(p)) continue;
+      const from = callers.get(p);
+      if (from === undefined || from.size === 0) continue;
+      let party: Owner | undefined;
+      let one = true;
+      for (const c of from) {
+        const o = owners.get(c);
+        if (o === undefined || (o.kind !== 'app' && o.kind !== 'sdk')) {
+          one = false;
+          break;
+        }
+        if (party === undefined) party = o;
+        else if (party.kind !== o.kind || (o.kind === 'sdk' && party.kind === 'sdk' && o.id !== party.id)) {
+          one = false;
+          break;
+        }
+      }
+      if (one && party !== undefined) {
+        owners.set(p, party);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return owners;
+}
