@@ -46,6 +46,9 @@ if (args[0] === '--skeleton') {
       findings.push(kept ?? { id, message: f.message.en, verdict: f.verdict, label: null, ownerCorrect: null, reason: '' });
     }
   }
+  // Labels of findings this build no longer gives stay: a false one must not come back unseen,
+  // a true one is a finding the build has lost.
+  for (const l of old?.findings ?? []) if (!findings.includes(l)) findings.push(l);
   const doc = {
     file,
     sha256: sha ?? null,
@@ -55,7 +58,7 @@ if (args[0] === '--skeleton') {
     findings,
   };
   writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
-  console.log(`${out}: ${findings.length} fail/warn findings (${findings.filter((f) => f.label === null).length} to label)`);
+  console.log(`${out}: ${findings.length} labels (${findings.filter((f) => f.label === null).length} to label)`);
   process.exit(0);
 }
 
@@ -68,5 +71,19 @@ for (const f of files) {
 }
 const { summarize, renderSummary } = await import(join(root, 'dist/src/accuracy/compare.js'));
 const summary = summarize(results);
-if (args.includes('--json')) console.log(JSON.stringify(summary, null, 2));
+if (args.includes('--details')) {
+  // What stands between the build and the truth set, app by app.
+  for (const r of results) {
+    const lines = [
+      ...r.labelled.filter((l) => l.found && l.label.label === false).map((l) => `  false    ${l.label.id.check} ${l.label.id.at} [${l.label.id.owner}]: ${l.label.reason}`),
+      ...r.labelled.filter((l) => l.found && l.label.label === true && l.label.ownerCorrect === false).map((l) => `  owner    ${l.label.id.check} ${l.label.id.at} [${l.label.id.owner}]: ${l.label.reason}`),
+      ...r.labelled.filter((l) => !l.found && l.label.label === true).map((l) => `  lost     ${l.label.id.check} ${l.label.id.at} [${l.label.id.owner}]: ${l.label.reason}`),
+      ...r.missed.map((m) => `  missed   ${m.kind} ${m.pi ?? m.sdk ?? ''} ${m.api} at ${m.at} from ${m.root} (${m.path.length - 1} hops${m.hops?.some((h) => h.startsWith('async')) ? `, ${m.hops.filter((h) => h.startsWith('async')).join(' ')}` : ''})`),
+      // A label judged one wording; when the wording changed, the label must be checked again.
+      ...r.labelled.filter((l) => l.found && l.label.message !== undefined && l.message !== l.label.message).map((l) => `  reworded ${l.label.label} ${l.label.id.check} ${l.label.id.at} [${l.label.id.owner}]\n      was: ${l.label.message}\n      now: ${l.message}\n      why: ${l.label.reason}`),
+      ...r.unlabelled.map((u) => `  unlabelled ${u.check} ${u.id.at} [${u.id.owner}]: ${u.message}`),
+    ];
+    if (lines.length > 0) console.log(`${r.file}\n${lines.join('\n')}`);
+  }
+} else if (args.includes('--json')) console.log(JSON.stringify(summary, null, 2));
 else process.stdout.write(renderSummary(summary));

@@ -59,6 +59,10 @@ export default defineCheck({
       en: 'the app has accounts ({login:items}) but no way to withdraw consent or to access, correct or delete personal information: none in {sources:term}',
       zh: '应用有账号（{login:items}），但没有撤回同意或查阅、更正、删除个人信息的途径：{sources:term}中均未找到',
     },
+    platformOnly: {
+      en: 'every login found names another platform ({login:items}) and no way to withdraw consent or to access, correct or delete personal information is in {sources:term}: whether the app keeps accounts and personal information of its own, beyond that platform\'s authorisation, cannot be told from the APK',
+      zh: '找到的登录均指向其他平台（{login:items}），{sources:term}中也没有撤回同意或查阅、更正、删除个人信息的途径：应用除该平台的授权外是否保留自己的账号和个人信息，无法从安装包判断',
+    },
     permissionOnly: {
       en: 'the app has accounts ({login:items}); the only rights path found switches off system permissions ({path:items}): no way to withdraw consent to the policy or to access, correct or delete personal information in {sources:term}',
       zh: '应用有账号（{login:items}）；找到的唯一权利入口只能关闭系统权限（{path:items}）：{sources:term}中没有撤回对隐私政策的同意或查阅、更正、删除个人信息的途径',
@@ -99,6 +103,7 @@ export default defineCheck({
       yield { messageId: 'permissionOnly', verdict: 'review', data: { ...data, path }, evidence: [...accounts, ...permissionPath].slice(0, MAX_EVIDENCE) };
       return;
     }
-    yield { messageId: 'none', verdict: 'warn', data, evidence: login.evidence.slice(0, MAX_EVIDENCE) };
+    if (login.thirdPartyOnly) yield { messageId: 'platformOnly', verdict: 'review', data, evidence: login.evidence.slice(0, MAX_EVIDENCE) };
+    else yield { messageId: 'none', verdict: 'warn', data, evidence: login.evidence.slice(0, MAX_EVIDENCE) };
   },
 });

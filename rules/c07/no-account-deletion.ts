@@ -32,6 +32,10 @@ export default defineCheck({
       en: 'the app has accounts ({login:items}) but no way to delete one: no account-deletion text, URL or API route in {sources:term}',
       zh: '应用有账号（{login:items}），但没有注销账号的途径：{sources:term}中没有注销相关的文本、URL 或接口路径',
     },
+    platformOnly: {
+      en: 'every login found names another platform ({login:items}) and no account-deletion text, URL or API route is in {sources:term}: if the app keeps no account of its own (the login only authorises that platform, for sharing), there is nothing to delete; if it does, a way to delete the account is missing',
+      zh: '找到的登录均指向其他平台（{login:items}），{sources:term}中也没有注销相关的文本、URL 或接口路径：如果应用不保留自己的账号（登录只是为分享向该平台授权），则无账号可注销；如果保留，则缺少注销途径',
+    },
     blind: {
       en: 'the app has accounts ({login:items}) and no account-deletion text, URL or API route was found in {sources:term}, but {why:reason}; the deletion page may be there',
       zh: '应用有账号（{login:items}），{sources:term}中未找到注销相关的文本、URL 或接口路径，但{why:reason}；注销页面可能在其中',
@@ -44,6 +48,8 @@ export default defineCheck({
     const blind = textBlindSpot(facts);
     if (blind !== undefined) {
       yield { messageId: 'blind', verdict: 'review', data: { ...data, ...blind.data, why: blind.code }, evidence: [...login.evidence, ...blind.evidence].slice(0, MAX_EVIDENCE) };
+    } else if (login.thirdPartyOnly) {
+      yield { messageId: 'platformOnly', verdict: 'review', data, evidence: login.evidence.slice(0, MAX_EVIDENCE) };
     } else {
       yield { messageId: 'none', verdict: 'fail', data, evidence: login.evidence.slice(0, MAX_EVIDENCE) };
     }

@@ -39,7 +39,7 @@ export default defineCheck({
     const code = facts.code;
     if (code === undefined) return;
     for (const [cls, api] of KEY_SPECS) {
-      for (const site of code.invokesOf(cls, '<init>')) {
+      for (const site of code.invokesOf(cls, '<init>').filter((s) => facts.isLiveSite(s))) {
         const arg = eventAt(facts, site)?.args[1];
         if (arg?.t !== 'bytes') continue;
         // Enough of the constant to find it in the code, not enough to use it.

@@ -47,7 +47,7 @@ export default defineCheck({
     const sites: [CodeSite, string][] = [
       ...code.fieldReadsOf('Lorg/apache/http/conn/ssl/SSLSocketFactory;', 'ALLOW_ALL_HOSTNAME_VERIFIER').map((s): [CodeSite, string] => [s, 'SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER']),
       ...code.invokesOf('Lorg/apache/http/conn/ssl/AllowAllHostnameVerifier;', '<init>').map((s): [CodeSite, string] => [s, 'new AllowAllHostnameVerifier()']),
-    ];
+    ].filter(([s]) => facts.isLiveSite(s));
     for (const [owner, group] of groupBy(sites, ([s]) => ownerKey(siteEvidence(facts, s).owner))) {
       const ev = group.slice(0, MAX_EVIDENCE).map(([s, api]) => siteEvidence(facts, s, api));
       yield { messageId: 'allowAll', verdict: 'fail', data: { owner, api: group[0]?.[1] ?? '' }, evidence: ev };

@@ -74,12 +74,12 @@ export default defineCheck({
     const code = facts.code;
     if (code === undefined) return;
     const found: { site: CodeSite; messageId: Weakness; value: string }[] = [];
-    for (const site of code.invokesOf('Ljavax/crypto/Cipher;', 'getInstance')) {
+    for (const site of code.invokesOf('Ljavax/crypto/Cipher;', 'getInstance').filter((s) => facts.isLiveSite(s))) {
       const v = constOf(eventAt(facts, site)?.args[0]);
       const kind = typeof v === 'string' ? classify(v) : undefined;
       if (kind !== undefined) found.push({ site, messageId: kind, value: String(v) });
     }
-    for (const site of code.invokesOf('Ljava/security/MessageDigest;', 'getInstance')) {
+    for (const site of code.invokesOf('Ljava/security/MessageDigest;', 'getInstance').filter((s) => facts.isLiveSite(s))) {
       const v = constOf(eventAt(facts, site)?.args[0]);
       if (typeof v !== 'string' || !WEAK_DIGEST.test(v)) continue;
       // A weak digest is a weakness only where it protects something (a password, a key, a

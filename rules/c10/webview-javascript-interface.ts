@@ -40,7 +40,7 @@ export default defineCheck({
     if (code === undefined) return;
     const jsOn = javaScriptEnabledSites(facts);
     if (jsOn.length === 0) return;
-    const bridges = code.invokesOf('Landroid/webkit/WebView;', 'addJavascriptInterface');
+    const bridges = code.invokesOf('Landroid/webkit/WebView;', 'addJavascriptInterface').filter((s) => facts.isLiveSite(s));
     const minSdk = facts.manifest.effectiveMinSdk;
     for (const [owner, group] of groupBy(bridges, (s) => ownerKey(siteEvidence(facts, s).owner))) {
       const ev = group.slice(0, MAX_EVIDENCE).map((s) => siteEvidence(facts, s, 'WebView.addJavascriptInterface'));

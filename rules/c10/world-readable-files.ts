@@ -45,7 +45,7 @@ export default defineCheck({
     const sites: { site: CodeSite; call: string }[] = [];
     const isContext = (d: string): boolean => code.isA(d, CONTEXT);
     for (const api of MODE_APIS) {
-      for (const site of code.invokesOfName(api, isContext)) {
+      for (const site of code.invokesOfName(api, isContext).filter((s) => facts.isLiveSite(s))) {
         const mode = constOf(eventAt(facts, site)?.args[2]);
         if (typeof mode === 'number' && (mode & (MODE_WORLD_READABLE | MODE_WORLD_WRITEABLE)) !== 0) sites.push({ site, call: `${api}(…, ${mode})` });
       }

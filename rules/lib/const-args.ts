@@ -6,7 +6,9 @@ import { constOf, eventAt, type Tag } from '../../src/facts/flow.js';
 export function callsWithArg(facts: AppFacts, cls: string, name: string, index: number, test: (v: string | number | undefined, tag: Tag | undefined) => boolean): CodeSite[] {
   const code = facts.code;
   if (code === undefined) return [];
+  // Only where the code can run: a setting in a method nothing calls changes no WebView.
   return code.invokesOf(cls, name).filter((s) => {
+    if (!facts.isLiveSite(s)) return false;
     const ev = eventAt(facts, s);
     return ev !== undefined && test(constOf(ev.args[index]), ev.args[index]);
   });

@@ -59,8 +59,8 @@ export interface LabelFile {
 
 export interface AppComparison {
   file: string;
-  /** Per labelled finding: what happened to it in this report. */
-  labelled: { label: FindingLabel; found: boolean }[];
+  /** Per labelled finding: what happened to it in this report, and its message now (when found). */
+  labelled: { label: FindingLabel; found: boolean; message?: string }[];
   /** fail/warn findings of the report no label matches. */
   unlabelled: { check: string; id: FindingIdentity; message: string }[];
   /** Ungated startup facts no before-consent finding covers. */
@@ -106,6 +106,9 @@ export function matches(id: FindingIdentity, f: ReportFinding): boolean {
 /** Whether a finding places the startup fact: at its call, or on its path. */
 function covers(f: ReportFinding, s: StartupFact): boolean {
   if (!(BEFORE_CONSENT[s.kind] as readonly string[]).includes(f.check)) return false;
+  // An SDK start is covered by a finding about that SDK, not by another SDK's start in the same method.
+  if (s.kind === 'sdk-start' && s.sdk !== undefined && f.data.sdk !== s.sdk) return false;
+  if (s.kind === 'pi' && s.pi !== undefined && Array.isArray(f.data.kinds) && !f.data.kinds.includes(s.pi)) return false;
   return f.evidence.some((e) => (e.location.kind === 'dex' && e.location.method === s.at) || (e.path !== undefined && e.path.includes(s.at) && (s.kind === 'sdk-start' || e.path[e.path.length - 1] === s.at)));
 }
 
@@ -113,10 +116,11 @@ export function compare(labels: LabelFile, report: AuditReport): AppComparison {
   const all = report.clauses.flatMap((c) => c.findings);
   const judged = all.filter((f) => f.verdict === 'fail' || f.verdict === 'warn');
   const used = new Set<ReportFinding>();
+  // Precision is about fail/warn: a labelled finding now given as review is no longer a claim.
   const labelled = labels.findings.map((label) => {
-    const hit = all.filter((f) => matches(label.id, f));
+    const hit = judged.filter((f) => matches(label.id, f));
     for (const h of hit) used.add(h);
-    return { label, found: hit.length > 0 };
+    return hit[0] === undefined ? { label, found: false } : { label, found: true, message: hit[0].message.en };
   });
   const unlabelled = judged.filter((f) => !used.has(f)).map((f) => ({ check: f.check, id: identityOf(f, all), message: f.message.en }));
   const missed: StartupFact[] = [];

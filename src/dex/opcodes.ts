@@ -60,6 +60,7 @@ export const OP_CONST_WIDE_HIGH16 = 0x19;
 export const OP_CONST_STRING = 0x1a;
 export const OP_CONST_STRING_JUMBO = 0x1b;
 export const OP_CHECK_CAST = 0x1f;
+export const OP_CONST_CLASS = 0x1c;
 export const OP_NEW_INSTANCE = 0x22;
 export const OP_FILL_ARRAY_DATA = 0x26;
 export const OP_PACKED_SWITCH = 0x2b;

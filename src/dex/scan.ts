@@ -19,6 +19,7 @@ import {
   OP_INVOKE_VIRTUAL,
   OP_INVOKE_VIRTUAL_RANGE,
   OP_NEW_INSTANCE,
+  OP_CONST_CLASS,
   OP_PACKED_SWITCH,
   OP_SGET,
   OP_SGET_SHORT,
@@ -53,6 +54,8 @@ export interface ScanOptions {
  * - constStrings: ref = string_ids index;
  * - fieldReads: ref = field_ids index (sget-* / iget-* accepted by the field filter);
  * - newInstances: ref = type_ids index (accepted by the type filter);
+ * - classLiterals: ref = type_ids index of every const-class (a class named as a value: often
+ *   reflection, so whoever asks what code can run needs it);
  * - branches: if-* (ref = target pc), packed-/sparse-switch (ref = payload pc).
  */
 export interface ScanResult {
@@ -61,6 +64,7 @@ export interface ScanResult {
   readonly constStrings: SiteTable;
   readonly fieldReads: SiteTable;
   readonly newInstances: SiteTable;
+  readonly classLiterals: SiteTable;
   readonly branches: SiteTable;
   /** Every method walked to its end (skipped ones are not here). */
   readonly methods: MethodTable;
@@ -81,6 +85,7 @@ const K_NEW_INSTANCE = 6;
 const K_IF = 7;
 const K_SWITCH = 8;
 const K_FILL_ARRAY = 9;
+const K_CONST_CLASS = 10;
 
 const KIND = new Uint8Array(256);
 for (let op = OP_INVOKE_VIRTUAL; op <= OP_INVOKE_INTERFACE; op++) KIND[op] = K_INVOKE;
@@ -92,6 +97,7 @@ KIND[OP_CONST_STRING_JUMBO] = K_CONST_STRING_JUMBO;
 for (let op = OP_SGET; op <= OP_SGET_SHORT; op++) KIND[op] = K_SGET;
 for (let op = OP_IGET; op <= OP_IGET_SHORT; op++) KIND[op] = K_IGET;
 KIND[OP_NEW_INSTANCE] = K_NEW_INSTANCE;
+KIND[OP_CONST_CLASS] = K_CONST_CLASS;
 for (let op = OP_IF_EQ; op <= OP_IF_LEZ; op++) KIND[op] = K_IF;
 KIND[OP_PACKED_SWITCH] = K_SWITCH;
 KIND[OP_SPARSE_SWITCH] = K_SWITCH;
@@ -125,6 +131,7 @@ class Walker {
   readonly constStrings: SiteTable;
   readonly fieldReads: SiteTable;
   readonly newInstances: SiteTable;
+  readonly classLiterals: SiteTable;
   readonly branches: SiteTable;
   instructions = 0;
   pc = 0;
@@ -146,6 +153,7 @@ class Walker {
     this.constStrings = new SiteTable(codeUnits >>> 6);
     this.fieldReads = new SiteTable(codeUnits >>> 8);
     this.newInstances = new SiteTable(codeUnits >>> 8);
+    this.classLiterals = new SiteTable(codeUnits >>> 10);
     this.branches = new SiteTable(codeUnits >>> 5);
   }
 
@@ -210,6 +218,12 @@ class Walker {
             if (this.typeMask[t] === 1) this.newInstances.add(caller, t, pc, op);
             break;
           }
+          case K_CONST_CLASS: {
+            const t = u[p + 1] as number;
+            if (t >= this.typeCount) return this.stop(pc, n, E_BAD_INDEX);
+            this.classLiterals.add(caller, t, pc, op);
+            break;
+          }
           case K_IF: {
             // 22t and 21t: signed 16-bit offset in the second unit.
             const target = pc + ((u[p + 1] as number) << 16 >> 16);
@@ -245,6 +259,7 @@ class Walker {
   private m2 = 0;
   private m3 = 0;
   private m4 = 0;
+  private m5 = 0;
 
   /** Remembers the table sizes before a method, so that a skipped method leaves nothing behind. */
   begin(): void {
@@ -253,6 +268,7 @@ class Walker {
     this.m2 = this.fieldReads.count;
     this.m3 = this.newInstances.count;
     this.m4 = this.branches.count;
+    this.m5 = this.classLiterals.count;
   }
 
   rollback(): void {
@@ -261,6 +277,7 @@ class Walker {
     this.fieldReads.truncate(this.m2);
     this.newInstances.truncate(this.m3);
     this.branches.truncate(this.m4);
+    this.classLiterals.truncate(this.m5);
   }
 }
 
@@ -387,7 +404,7 @@ export function scanDex(dex: DexFile, opts: ScanOptions = {}): ScanResult {
   }
   if (skipped > maxDiags) diags.add('W_DEX_METHOD_SKIPPED', `${skipped - maxDiags} further methods were skipped`, dex.entry);
 
-  for (const t of [w.invokes, w.constStrings, w.fieldReads, w.newInstances, w.branches]) t.trim();
+  for (const t of [w.invokes, w.constStrings, w.fieldReads, w.newInstances, w.classLiterals, w.branches]) t.trim();
   methods.trim();
   return {
     dex,
@@ -395,6 +412,7 @@ export function scanDex(dex: DexFile, opts: ScanOptions = {}): ScanResult {
     constStrings: w.constStrings,
     fieldReads: w.fieldReads,
     newInstances: w.newInstances,
+    classLiterals: w.classLiterals,
     branches: w.branches,
     methods,
     methodsSkipped: skipped,

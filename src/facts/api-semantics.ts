@@ -21,7 +21,8 @@ const LISTEN_FLAGS: readonly [number, string][] = [
   [0x400, 'LOCATION'], // LISTEN_CELL_INFO
 ];
 
-export function refineApiUses(code: CodeFacts, uses: readonly ApiUse[]): ApiUse[] {
+/** `isLive(methodKey)`: whether some entry point reaches the method (src/facts/liveness.ts). */
+export function refineApiUses(code: CodeFacts, uses: readonly ApiUse[], isLive: (methodKey: string) => boolean): ApiUse[] {
   const flows = new Map<string, FlowEvent[]>();
   const eventsOf = (u: ApiUse): FlowEvent[] => {
     const site = u.site;
@@ -42,9 +43,11 @@ export function refineApiUses(code: CodeFacts, uses: readonly ApiUse[]): ApiUse[
     }
     return ev;
   };
-  const wrapperCalled = new Map<string, boolean>();
   const out: ApiUse[] = [];
   for (const u of uses) {
+    // A read in a method nothing can reach (an unused library wrapper, a utility class of which the
+    // app uses other methods) is not something the app does.
+    if (u.site !== undefined && !isLive(u.caller)) continue;
     if (u.via === 'invoke' && QUERY_INTENT.test(u.api)) {
       if (listsApps(u, eventsOf(u))) out.push(u);
       continue;
@@ -53,7 +56,6 @@ export function refineApiUses(code: CodeFacts, uses: readonly ApiUse[]): ApiUse[
       out.push(...listenUses(u, eventsOf(u)));
       continue;
     }
-    if (u.owner.kind === 'library' && u.site !== undefined && !calledFromOutside(code, u, wrapperCalled)) continue;
     out.push(u);
   }
   return out;
@@ -94,20 +96,4 @@ function listenUses(u: ApiUse, events: readonly FlowEvent[]): ApiUse[] {
   const value = flags.value;
   const kinds = [...new Set(LISTEN_FLAGS.filter(([bit]) => (value & bit) !== 0).map(([, kind]) => kind))];
   return kinds.map((kind) => ({ ...u, kind, api: `${u.api}(0x${value.toString(16)})` }));
-}
-
-/**
- * A library method that only wraps a PI API (AndroidX TelephonyManagerCompat.getImei) reads
- * nothing unless someone calls it: no call from outside its own class, no read.
- */
-function calledFromOutside(code: CodeFacts, u: ApiUse, memo: Map<string, boolean>): boolean {
-  const caller = u.caller;
-  const hit = memo.get(caller);
-  if (hit !== undefined) return hit;
-  const arrow = caller.indexOf('->');
-  const cls = caller.slice(0, arrow);
-  const name = caller.slice(arrow + 2, caller.indexOf('('));
-  const called = code.invokesOf(cls, name).some((s) => code.callerClass(s) !== cls);
-  memo.set(caller, called);
-  return called;
 }

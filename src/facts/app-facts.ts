@@ -12,7 +12,8 @@ import type { Artifact, ArtifactState } from '../model/index.js';
 import type { PackerDetection } from '../sdk/index.js';
 import { computeApiUses, type ApiUse } from './api-uses.js';
 import { refineApiUses } from './api-semantics.js';
-import type { CodeFacts } from './code.js';
+import { javascriptInterfaceClasses, Liveness } from './liveness.js';
+import type { CodeFacts, CodeSite } from './code.js';
 import { piTable } from './pi-table.js';
 import { buildSdkInventory, findPackers, type SdkFinding } from './sdk-inventory.js';
 import type { SigningInfo } from '../sign/index.js';
@@ -101,7 +102,26 @@ export class AppFacts {
 
   /** Personal-information API call sites with their owners (CLAUSES.md §2.1). */
   get apiUses(): readonly ApiUse[] {
-    return this.once('apiUses', () => (this.code === undefined ? [] : refineApiUses(this.code, computeApiUses(this.code, piTable(), (c) => this.ownerOfClass(c)))));
+    return this.once('apiUses', () => (this.code === undefined ? [] : refineApiUses(this.code, computeApiUses(this.code, piTable(), (c) => this.ownerOfClass(c)), (m) => this.isLive(m))));
+  }
+
+  /**
+   * Whether some entry point can reach the method (`Lcls;->name(proto)R`): false only when the
+   * bytes show that nothing can (src/facts/liveness.ts). Checks about what code does skip dead code.
+   */
+  isLive(methodKey: string): boolean {
+    return this.liveness?.isLive(methodKey) ?? true;
+  }
+
+  /** Whether the method holding a code site can run (see isLive). */
+  isLiveSite(site: Pick<CodeSite, 'unit' | 'caller'>): boolean {
+    return this.isLive(site.unit.dex.methodRefString(site.caller));
+  }
+
+  get liveness(): Liveness | undefined {
+    const code = this.code;
+    if (code === undefined) return undefined;
+    return this.once('liveness', () => new Liveness(code, this.manifest, () => javascriptInterfaceClasses(code)));
   }
 
   /** The API uses that return personal information (not listener registrations or presence probes). */

@@ -22,7 +22,10 @@ export interface Override {
   codeOff: number;
 }
 
-/** Implementations of a framework interface or class and their `name` methods that have code. */
+/**
+ * Implementations of a framework interface or class and their `name` methods that have code and
+ * that something can run (a TrustManager class nobody creates accepts nothing).
+ */
 export function overridesOf(facts: AppFacts, ancestor: string, name: string): Override[] {
   const code = facts.code;
   if (code === undefined) return [];
@@ -30,7 +33,10 @@ export function overridesOf(facts: AppFacts, ancestor: string, name: string): Ov
   for (const { cls, methods } of code.hierarchy.implementationsOf(ancestor, name)) {
     const dex = code.hierarchy.dexes[cls.dexIndex];
     if (dex === undefined) continue;
-    for (const m of methods) if (m.codeOff !== 0) out.push({ cls: cls.descriptor, entry: dex.entry, method: `${cls.descriptor}->${m.name}${m.proto}`, dexIndex: cls.dexIndex, codeOff: m.codeOff });
+    for (const m of methods) {
+      const method = `${cls.descriptor}->${m.name}${m.proto}`;
+      if (m.codeOff !== 0 && facts.isLive(method)) out.push({ cls: cls.descriptor, entry: dex.entry, method, dexIndex: cls.dexIndex, codeOff: m.codeOff });
+    }
   }
   return out;
 }

@@ -96,6 +96,11 @@ export interface LoginEvidence {
    * `sdk:<id>` (a login SDK), `term:wechatLogin` (a WeChat auth request).
    */
   items: string[];
+  /**
+   * Every login text names another platform (QQ, Weibo, Instapaper…) or its OAuth tokens, and a
+   * social or share SDK is bundled: the login may be an authorisation for that platform only.
+   */
+  thirdPartyOnly: boolean;
 }
 
 /**
@@ -104,7 +109,7 @@ export interface LoginEvidence {
  * Undefined when there is none.
  */
 export const loginEvidence = derivedFact((facts: AppFacts): LoginEvidence | undefined => {
-  const text = byOrigin(appHits(facts, 'LOGIN').hits);
+  const text = byOrigin(appHits(facts, 'LOGIN').hits.filter((h) => !NOT_A_LOGIN.test(h.snippet)));
   const sdks = facts.sdks.filter((f) => f.record.category === 'login' && (f.used || f.detection.evidence.components.length > 0));
   const wechat = wechatLogin(facts);
   if (text.length === 0 && sdks.length === 0 && wechat === undefined) return undefined;
@@ -114,8 +119,32 @@ export const loginEvidence = derivedFact((facts: AppFacts): LoginEvidence | unde
     ...(wechat === undefined ? [] : [wechat.evidence]),
   ];
   const terms = [...new Set(text.map((h) => `quote:${h.term}`))].slice(0, 3);
-  return { evidence, items: [...terms, ...sdks.map((f) => `sdk:${f.record.id}`), ...(wechat === undefined ? [] : ['term:wechatLogin'])] };
+  // A login that only ever names another platform (QQ, Weibo, Instapaper…) or its OAuth token,
+  // in an app that bundles that platform's SDK, may be an authorisation for sharing rather than an
+  // account of the app: the APK cannot tell which.
+  const socialSdk = facts.sdks.some((f) => SOCIAL_CATEGORIES.has(f.record.category));
+  // A login SDK the app calls or a WeChat auth request is how apps sign users in to accounts of
+  // their own; only text is ambiguous.
+  const thirdPartyOnly = socialSdk && sdks.length === 0 && wechat === undefined && text.length > 0 && text.every((h) => namesPlatform(h) && !OWN_ACCOUNT.test(h.snippet));
+  return { evidence, items: [...terms, ...sdks.map((f) => `sdk:${f.record.id}`), ...(wechat === undefined ? [] : ['term:wechatLogin'])], thirdPartyOnly };
 });
+
+/** Registration that is not a user's: an event reported to an attribution server, an app registered with a platform. */
+const NOT_A_LOGIN = /上报(注册|登录|激活)|注册应用|应用注册|register ?app/i;
+
+/** Words of the app's own account system (beyond a bare "login"). */
+const OWN_ACCOUNT = /账号|帳號|帐号|账户|密码|密碼|password|passwd|手机号|验证码|忘记|用户名|username|sign ?up|create (an )?account/i;
+
+const SOCIAL_CATEGORIES = new Set(['share', 'login']);
+
+
+/** A platform of a social/share SDK, or its OAuth vocabulary, named in the text or the resource name. */
+const PLATFORM = /微博|weibo|sina|新浪|腾讯|qq|qzone|微信|wechat|weixin|facebook|twitter|google|instapa|kakao|line|evernote|dropbox|人人|renren|开心|kaixin|豆瓣|douban|linkedin|支付宝|alipay|oauth|sso|token|授权/i;
+
+function namesPlatform(h: TextHit): boolean {
+  const l = h.location;
+  return PLATFORM.test(h.snippet) || (l.kind === 'resource' && PLATFORM.test(l.name)) || (l.kind === 'file' && PLATFORM.test(l.entry));
+}
 
 function wechatLogin(facts: AppFacts): { evidence: Evidence } | undefined {
   const code = facts.code;

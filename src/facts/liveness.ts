@@ -1,0 +1,406 @@
+import { ACC_NATIVE, ACC_PRIVATE, ACC_STATIC } from '../dex/class-def.js';
+import type { DefinedMethod } from '../dex/hierarchy.js';
+import { findStringIdx } from '../dex/lookup.js';
+import type { Manifest } from '../manifest/model.js';
+import { PledgeError } from '../util/errors.js';
+import { groupRows, type CodeFacts, type CodeSite, type DexUnit, type RefIndex } from './code.js';
+import { flowAt } from './flow.js';
+
+/**
+ * Dead code: methods no entry point can reach. Libraries and SDKs ship whole utility classes of
+ * which an app uses a few methods; a PI read or a weak hash in a method nothing calls is not
+ * something the app does. A finding in such a method is false as worded, so checks that speak of
+ * what the code does ask here first.
+ *
+ * The question is answered on demand, backwards: the methods that can reach M are collected by
+ * following call sites to M, resolved by name and proto over M's class and its descendants, and
+ * over its ancestors only when an instance of M's class can exist (dispatch). M is live as soon
+ * as that set holds an entry point; dead only when the whole set is known and holds none.
+ * Everything uncertain counts as an entry point, so an answer of "dead" is one the bytes support:
+ * - static initialisers (run when anything touches the class: not tracked here);
+ * - classes the manifest declares, classes of native methods (JNI calls back by name), classes
+ *   named as a value by other code (`Foo.class`) or quoted in a const-string, and method names
+ *   quoted in a const-string (reflection);
+ * - constructors of classes the framework creates by name (views, fragments, workers…: any
+ *   class with an external ancestor other than the ones listed in NOT_CREATED_BY_NAME), of
+ *   Serializable/Parcelable classes, and of every class in a namespace whose code loads classes
+ *   by a computed name;
+ * - instance methods of a class that can be instantiated and that may override something outside
+ *   the app (any external ancestor, or Object's methods), and public instance methods of
+ *   JavaScript interface classes (every class, when one such object cannot be resolved);
+ * - methods of classes the app does not define, and searches over the bound.
+ */
+
+// External superclasses whose subclasses the framework never instantiates by name on its own: a
+// subclass of these exists only when code (or, for components, the manifest) creates it.
+const NOT_CREATED_BY_NAME = new Set([
+  'Ljava/lang/Object;',
+  'Ljava/lang/Thread;',
+  'Landroid/os/Handler;',
+  'Landroid/os/AsyncTask;',
+  'Ljava/util/TimerTask;',
+  'Landroid/webkit/WebViewClient;',
+  'Landroid/webkit/WebChromeClient;',
+  'Landroid/content/BroadcastReceiver;',
+  'Landroid/database/ContentObserver;',
+  'Landroid/telephony/PhoneStateListener;',
+  'Landroid/os/Binder;',
+]);
+
+// Components Android creates only when the manifest declares them.
+const COMPONENT_BASES = ['Landroid/app/Activity;', 'Landroid/app/Service;', 'Landroid/content/ContentProvider;', 'Landroid/app/Application;', 'Landroid/content/BroadcastReceiver;'];
+
+const CREATED_BY_DESERIALISATION = ['Ljava/io/Serializable;', 'Landroid/os/Parcelable;'];
+const OBJECT_METHODS = new Set(['toString', 'equals', 'hashCode', 'finalize', 'clone']);
+
+const MAX_NODES = 3000;
+
+// Vendors whose second package segment is shared by unrelated products: their namespace is three segments.
+const WIDE_VENDORS = /^L(com\/(google|tencent|baidu|alibaba|alipay|huawei|xiaomi|amap|umeng|sina|facebook|bytedance|ss)|cn\/(com)|org\/(apache))\//;
+
+/** `Lcn/sharesdk/twitter/a;` → `cn/sharesdk` (`com/tencent/mm` for wide vendors): what one SDK's reflection may reach. */
+function namespaceOf(cls: string): string {
+  const parts = cls.slice(1, -1).split('/');
+  const n = WIDE_VENDORS.test(cls) ? 3 : 2;
+  return parts.slice(0, Math.min(n, parts.length - 1)).join('/');
+}
+
+interface Node {
+  cls: string;
+  name: string;
+  proto: string;
+  def: DefinedMethod | undefined;
+}
+
+export class Liveness {
+  private readonly memo = new Map<string, boolean>();
+  private readonly declared = new Set<string>();
+  private readonly byName: (RefIndex | undefined)[] = [];
+  private readonly callers: (RefIndex | undefined)[] = [];
+  private readonly rootClass = new Map<string, boolean>();
+  private js: { classes: Set<string>; unresolved: boolean } | undefined;
+  private readonly methods = new Map<string, DefinedMethod[]>();
+  private readonly created = new Map<string, boolean>();
+
+  constructor(
+    private readonly code: CodeFacts,
+    manifest: Manifest,
+    /** Classes passed to addJavascriptInterface, or undefined for a call whose object is not known. */
+    private readonly jsInterfaceClasses: () => (string | undefined)[],
+  ) {
+    const add = (name: string | undefined): void => {
+      if (name !== undefined && name !== '') this.declared.add(`L${name.replace(/\./g, '/')};`);
+    };
+    add(manifest.application?.className);
+    add(manifest.application?.appComponentFactory);
+    for (const c of manifest.components) {
+      add(c.name);
+      add(c.targetActivity);
+    }
+    // androidx.startup initializers, Glide modules and the like are named in meta-data.
+    for (const m of [...manifest.metaData, ...manifest.components.flatMap((c) => c.metaData)]) {
+      add(m.name);
+      const v = m.value?.text;
+      if (typeof v === 'string' && /^[a-zA-Z_][\w$]*(\.[a-zA-Z_][\w$]*)+$/.test(v)) add(v);
+    }
+  }
+
+  /**
+   * For a reviewer (and the tests): the chain of methods from an entry point to the method, when
+   * it is live and the search found one (a memoised answer gives the chain to the first method
+   * already known live).
+   */
+  explain(methodKey: string): string[] | undefined {
+    this.memo.delete(methodKey);
+    this.trace = new Map();
+    try {
+      return this.isLive(methodKey) ? this.lastChain : undefined;
+    } finally {
+      this.trace = undefined;
+    }
+  }
+
+  private trace: Map<string, string> | undefined;
+  private lastChain: string[] | undefined;
+
+  /** Whether the method `cls->name(proto)` (a method key) can run from some entry point. */
+  isLive(methodKey: string): boolean {
+    const hit = this.memo.get(methodKey);
+    if (hit !== undefined) return hit;
+    const start = this.node(methodKey);
+    if (start === undefined) return true;
+    const seen = new Set<string>([methodKey]);
+    const queue: Node[] = [start];
+    try {
+      for (let i = 0; i < queue.length; i++) {
+        const n = queue[i] as Node;
+        const key = `${n.cls}->${n.name}${n.proto}`;
+        if (this.memo.get(key) === true || this.isEntry(n)) {
+          if (this.trace !== undefined) {
+            const chain = [key];
+            for (let k = this.trace.get(key); k !== undefined; k = this.trace.get(k)) chain.push(k);
+            this.lastChain = chain;
+          }
+          return this.settle(seen, methodKey, true);
+        }
+        for (const p of this.predecessors(n)) {
+          const pk = `${p.cls}->${p.name}${p.proto}`;
+          if (seen.has(pk)) continue;
+          if (this.memo.get(pk) === false) continue;
+          seen.add(pk);
+          this.trace?.set(pk, key);
+          if (seen.size > MAX_NODES) return this.settle(new Set(), methodKey, true);
+          queue.push(p);
+        }
+      }
+    } catch (e) {
+      // A damaged table somewhere on the way: no claim that the code is dead.
+      if (e instanceof PledgeError) return this.settle(new Set(), methodKey, true);
+      throw e;
+    }
+    // No entry point reaches any method of the set: all of them are dead.
+    return this.settle(seen, methodKey, false);
+  }
+
+  private settle(nodes: Set<string>, key: string, live: boolean): boolean {
+    // A live answer says nothing of the other nodes; a dead one covers the whole closed set.
+    if (!live) for (const k of nodes) this.memo.set(k, false);
+    this.memo.set(key, live);
+    return live;
+  }
+
+  private node(methodKey: string): Node | undefined {
+    const arrow = methodKey.indexOf('->');
+    const paren = methodKey.indexOf('(', arrow);
+    if (arrow < 0 || paren < 0) return undefined;
+    const cls = methodKey.slice(0, arrow);
+    const name = methodKey.slice(arrow + 2, paren);
+    const proto = methodKey.slice(paren);
+    const def = this.methodsOf(cls).find((m) => m.name === name && m.proto === proto);
+    return { cls, name, proto, def };
+  }
+
+  private isEntry(n: Node): boolean {
+    // Not defined by the app (an inherited framework method named through the app's class), or abstract.
+    if (n.def === undefined || (n.def.codeOff === 0 && (n.def.accessFlags & ACC_NATIVE) === 0)) return true;
+    if (n.name === '<clinit>') return true;
+    if (this.isRootClass(n.cls)) return true;
+    const flags = n.def.accessFlags;
+    const isStatic = (flags & ACC_STATIC) !== 0;
+    if (n.name === '<init>') return this.createdByName(n.cls);
+    if (n.name.length >= 3 && this.quoted(n.name)) return true;
+    if (isStatic || (flags & ACC_PRIVATE) !== 0) return false;
+    // An instance method the framework (or JavaScript) may call, once an instance exists.
+    const callback = OBJECT_METHODS.has(n.name) || this.hasExternalAncestor(n.cls) || this.jsCallable(n.cls);
+    return callback && this.instantiated(n.cls);
+  }
+
+  /**
+   * Whether an instance of cls (or of a subclass) can exist: a constructor is live, or something
+   * outside the code creates it. A class asked again while its own answer is being worked out
+   * counts as created, so a cycle never makes code look dead.
+   */
+  private instantiated(cls: string): boolean {
+    const hit = this.created.get(cls);
+    if (hit !== undefined) return hit;
+    this.created.set(cls, true);
+    const h = this.code.hierarchy;
+    let yes = false;
+    for (const c of [cls, ...h.subclassesOf(cls, 512).map((i) => i.descriptor)]) {
+      if (this.isRootClass(c) || this.createdByName(c) || this.methodsOf(c).some((m) => m.name === '<init>' && this.isLive(`${c}->${m.name}${m.proto}`))) {
+        yes = true;
+        break;
+      }
+    }
+    this.created.set(cls, yes);
+    return yes;
+  }
+
+  /** Who can make n run: callers of it, and (for a possible override) whatever creates its class. */
+  private *predecessors(n: Node): Generator<Node> {
+    const flags = n.def?.accessFlags ?? 0;
+    const isStatic = (flags & ACC_STATIC) !== 0;
+    const virtual = !isStatic && (flags & ACC_PRIVATE) === 0 && n.name !== '<init>';
+    const h = this.code.hierarchy;
+    // A call through n's class or a subclass reaches n; a call through an ancestor reaches it only
+    // by dispatch, which needs an instance of n's class (rapid type analysis: without it, every
+    // Handler.Callback in the app would be reachable from every handleMessage call).
+    const related = (d: string): boolean => d === n.cls || h.isSubclassOf(d, n.cls) || (virtual && h.isSubclassOf(n.cls, d) && this.instantiated(n.cls));
+    for (const u of this.code.units) {
+      const nameIdx = findStringIdx(u.dex, n.name);
+      if (nameIdx < 0) continue;
+      const names = this.namesOf(u);
+      const calls = this.callersOf(u);
+      for (let i = names.start[nameIdx] as number; i < (names.start[nameIdx + 1] as number); i++) {
+        const m = names.rows[i] as number;
+        if (u.dex.methodProto(m) !== n.proto || !related(u.dex.methodClass(m))) continue;
+        for (let j = calls.start[m] as number; j < (calls.start[m + 1] as number); j++) {
+          const caller = u.scan.invokes.caller[calls.rows[j] as number] as number;
+          const p = this.node(u.dex.methodRefString(caller));
+          if (p !== undefined) yield p;
+        }
+      }
+    }
+  }
+
+  private namesOf(u: DexUnit): RefIndex {
+    let idx = this.byName[u.index];
+    if (idx === undefined) {
+      const n = u.dex.methodCount;
+      const keys = new Uint32Array(n);
+      for (let m = 0; m < n; m++) keys[m] = u.dex.methodNameIdx(m);
+      idx = groupRows(keys, n, u.dex.stringCount);
+      this.byName[u.index] = idx;
+    }
+    return idx;
+  }
+
+  private callersOf(u: DexUnit): RefIndex {
+    let idx = this.callers[u.index];
+    if (idx === undefined) {
+      idx = groupRows(u.scan.invokes.ref, u.scan.invokes.count, u.dex.methodCount);
+      this.callers[u.index] = idx;
+    }
+    return idx;
+  }
+
+  private isRootClass(cls: string): boolean {
+    let hit = this.rootClass.get(cls);
+    if (hit === undefined) {
+      const dotted = cls.slice(1, -1).replace(/\//g, '.');
+      hit =
+        this.declared.has(cls) ||
+        this.literals().has(cls) ||
+        this.methodsOf(cls).some((m) => (m.accessFlags & ACC_NATIVE) !== 0) ||
+        this.quoted(dotted) ||
+        this.quoted(cls.slice(1, -1)) ||
+        this.quoted(cls);
+      this.rootClass.set(cls, hit);
+    }
+    return hit;
+  }
+
+  private reflectiveSet: Set<string> | undefined;
+
+  /**
+   * Namespaces whose code loads classes by a computed name (`Class.forName(prefix + name)`): an
+   * SDK that picks its platform classes from a config file creates them this way, so any class
+   * of that namespace may exist without a visible constructor call.
+   */
+  private reflective(): Set<string> {
+    if (this.reflectiveSet === undefined) {
+      const out = new Set<string>();
+      const code = this.code;
+      const sites: [CodeSite, number][] = [
+        ...code.invokesOf('Ljava/lang/Class;', 'forName').map((s): [CodeSite, number] => [s, 0]),
+        ...code.invokesOfName('loadClass', (c) => code.isA(c, 'Ljava/lang/ClassLoader;')).map((s): [CodeSite, number] => [s, 1]),
+      ];
+      for (const [site, arg] of sites) {
+        const caller = code.callerClass(site);
+        if (out.has(namespaceOf(caller))) continue;
+        const tag = flowAt({ code }, site).find((e) => e.pc === site.pc)?.args[arg];
+        if (tag?.t !== 'const') out.add(namespaceOf(caller));
+      }
+      this.reflectiveSet = out;
+    }
+    return this.reflectiveSet;
+  }
+
+  private literalSet: Set<string> | undefined;
+
+  /** Classes named as values (`Foo.class`) by code outside themselves: reflection may create or call them. */
+  private literals(): Set<string> {
+    if (this.literalSet === undefined) {
+      const out = new Set<string>();
+      for (const u of this.code.units) {
+        const t = u.scan.classLiterals;
+        for (let i = 0; i < t.count; i++) {
+          const cls = u.dex.typeDescriptor(t.ref[i] as number);
+          if (!out.has(cls) && u.dex.methodClass(t.caller[i] as number) !== cls) out.add(cls);
+        }
+      }
+      this.literalSet = out;
+    }
+    return this.literalSet;
+  }
+
+  private quoted(s: string): boolean {
+    return this.code.stringSitesEqual(s).length > 0;
+  }
+
+  /** Whether something outside the code may create an instance of cls by its name. */
+  private createdByName(cls: string): boolean {
+    const h = this.code.hierarchy;
+    if (this.reflective().has(namespaceOf(cls))) return true;
+    if (CREATED_BY_DESERIALISATION.some((t) => h.isSubclassOf(cls, t))) return true;
+    if (COMPONENT_BASES.some((t) => h.isSubclassOf(cls, t))) return false;
+    const top = this.externalSuperclass(cls);
+    return top !== undefined && !NOT_CREATED_BY_NAME.has(top);
+  }
+
+  /** The first superclass up the chain that the app does not define. */
+  private externalSuperclass(cls: string): string | undefined {
+    const h = this.code.hierarchy;
+    let c: string | null | undefined = cls;
+    for (let i = 0; i < 64 && c !== undefined && c !== null; i++) {
+      if (h.get(c) === undefined) return c;
+      c = h.superclassOf(c);
+    }
+    return c === null ? 'Ljava/lang/Object;' : undefined;
+  }
+
+  private hasExternalAncestor(cls: string): boolean {
+    const h = this.code.hierarchy;
+    const seen = new Set<string>();
+    const stack = [cls];
+    while (stack.length > 0 && seen.size < 256) {
+      const c = stack.pop() as string;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      if (h.get(c) === undefined) {
+        if (c !== 'Ljava/lang/Object;') return true;
+        continue;
+      }
+      const sup = h.superclassOf(c);
+      if (sup !== null && sup !== undefined) stack.push(sup);
+      stack.push(...h.interfacesOf(c));
+    }
+    return false;
+  }
+
+  private methodsOf(cls: string): DefinedMethod[] {
+    let m = this.methods.get(cls);
+    if (m === undefined) {
+      m = this.code.hierarchy.methodsOf(cls);
+      this.methods.set(cls, m);
+    }
+    return m;
+  }
+
+  /** Whether JavaScript may call public methods of cls by name (it is, or may be, a JavaScript interface). */
+  private jsCallable(cls: string): boolean {
+    if (this.js === undefined) {
+      const found = this.jsInterfaceClasses();
+      this.js = { classes: new Set(found.filter((c): c is string => c !== undefined)), unresolved: found.some((c) => c === undefined) };
+    }
+    if (this.js.unresolved) return true;
+    // The declared type may be a supertype of the object's class (a field of an interface type).
+    for (const c of this.js.classes) if (c === cls || this.code.hierarchy.isSubclassOf(c, cls) || this.code.hierarchy.isSubclassOf(cls, c)) return true;
+    return false;
+  }
+}
+
+/**
+ * The class of each object passed to WebView.addJavascriptInterface, from the method that passes
+ * it; undefined where that method does not show it (a parameter, a field).
+ */
+export function javascriptInterfaceClasses(code: CodeFacts): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  const sites = code.invokesOfName('addJavascriptInterface', (c) => code.isA(c, 'Landroid/webkit/WebView;'));
+  for (const site of sites) {
+    const event = flowAt({ code }, site).find((e) => e.pc === site.pc);
+    const tag = event?.args[1];
+    out.push(tag?.t === 'object' ? tag.cls : undefined);
+  }
+  return out;
+}
