@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/engine/check.js';
+import { sdkProvider } from '../lib/sdk-provider.js';
 import { reachEvidence } from '../../src/facts/evidence.js';
 import type { ReachHit } from '../../src/facts/reach.js';
 
@@ -23,6 +24,10 @@ export default defineCheck({
     },
   },
   messages: {
+    component: {
+      en: "{sdk:sdk}'s code runs before consent: Android starts its {rootKind:root} {root:method} at launch, before any consent dialog",
+      zh: '{sdk:sdk}的代码在用户同意前运行：Android 在启动时运行其{rootKind:root} {root:method}，早于任何隐私弹窗',
+    },
     calls: {
       en: "{sdk:sdk}'s code runs before consent: {api:method} is called on startup from {rootKind:root} {root:method} with no consent gate on the path: {path:path}",
       zh: '{sdk:sdk}的代码在用户同意前运行：启动时从{rootKind:root} {root:method} 调用了 {api:method}，路径上没有同意判断：{path:path}',
@@ -35,10 +40,11 @@ export default defineCheck({
     // reported only for SDKs that root does not start that way.
     const started = new Set(reach.hits.filter((h) => h.what === 'sdk-init' && !h.gated).map((h) => `${h.sdk?.id ?? ''}|${h.root.cls}->${h.root.method}`));
     for (const h of reach.hits as ReachHit[]) {
-      if (h.what !== 'sdk-call' || h.gated || h.sdk === undefined) continue;
+      if (h.what !== 'sdk-call' || h.gated || h.sdk === undefined || sdkProvider(facts, h.root)) continue;
       const root = `${h.root.cls}->${h.root.method}`;
       if (started.has(`${h.sdk.id}|${root}`)) continue;
-      yield { messageId: 'calls', verdict: 'warn', data: { sdk: h.sdk.id, api: h.api ?? '', rootKind: h.root.kind, root, path: h.path }, evidence: [reachEvidence(facts, h)], key: `${h.sdk.id}|${root}` };
+      if (h.api === root) yield { messageId: 'component', verdict: 'warn', data: { sdk: h.sdk.id, rootKind: h.root.kind, root }, evidence: [reachEvidence(facts, h)], key: `${h.sdk.id}|${root}` };
+      else yield { messageId: 'calls', verdict: 'warn', data: { sdk: h.sdk.id, api: h.api ?? '', rootKind: h.root.kind, root, path: h.path }, evidence: [reachEvidence(facts, h)], key: `${h.sdk.id}|${root}` };
     }
   },
 });

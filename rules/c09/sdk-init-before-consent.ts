@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/engine/check.js';
+import { sdkProvider } from '../lib/sdk-provider.js';
 import type { ReachHit } from '../../src/facts/reach.js';
 import { reachEvidence } from '../../src/facts/evidence.js';
 
@@ -38,7 +39,7 @@ export default defineCheck({
     // One finding per SDK and root (and whether the start is direct): every start call as evidence.
     const groups = new Map<string, ReachHit[]>();
     for (const h of reach.hits) {
-      if (h.what !== 'sdk-init' || h.gated || h.sdk === undefined) continue;
+      if (h.what !== 'sdk-init' || h.gated || h.sdk === undefined || sdkProvider(facts, h.root)) continue;
       const key = `${h.direct ? 'direct' : 'reachable'}|${h.sdk.id}|${h.root.cls}->${h.root.method}`;
       const g = groups.get(key);
       if (g === undefined) groups.set(key, [h]);

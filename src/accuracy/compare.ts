@@ -70,7 +70,7 @@ export interface AppComparison {
   gatedReported: StartupFact[];
 }
 
-const BEFORE_CONSENT = { pi: ['c02/collect-before-consent', 'c02/immutable-identifiers'], 'sdk-start': ['c09/sdk-init-before-consent', 'c09/sdk-code-before-consent'] } as const;
+const BEFORE_CONSENT = { pi: ['c02/collect-before-consent', 'c02/immutable-identifiers'], 'sdk-start': ['c09/sdk-init-before-consent', 'c09/sdk-code-before-consent', 'c09/auto-init-provider'] } as const;
 
 function primaryAt(f: ReportFinding): string {
   const l = f.evidence[0]?.location;
@@ -106,8 +106,16 @@ export function matches(id: FindingIdentity, f: ReportFinding): boolean {
 /** Whether a finding places the startup fact: at its call, or on its path. */
 function covers(f: ReportFinding, s: StartupFact): boolean {
   if (!(BEFORE_CONSENT[s.kind] as readonly string[]).includes(f.check)) return false;
-  // An SDK start is covered by a finding about that SDK, not by another SDK's start in the same method.
-  if (s.kind === 'sdk-start' && s.sdk !== undefined && f.data.sdk !== s.sdk) return false;
+  // An SDK start is covered by a finding about that SDK, not by another SDK's start in the same
+  // method. The fact is "X's code runs before consent from root R": a finding for X and R covers
+  // every call into X from R (findings are one per SDK and root).
+  if (s.kind === 'sdk-start' && s.sdk !== undefined) {
+    if (f.data.sdk !== s.sdk) return false;
+    // An SDK's own provider starting it is c09/auto-init-provider's finding, named by the provider.
+    if (f.check === 'c09/auto-init-provider') return typeof f.data.name === 'string' && s.root.startsWith(`L${f.data.name.replace(/\./g, '/')};->`);
+    const root = typeof f.data.root === 'string' ? f.data.root : undefined;
+    if (root !== undefined && s.root.startsWith(`${root}(`)) return true;
+  }
   if (s.kind === 'pi' && s.pi !== undefined && Array.isArray(f.data.kinds) && !f.data.kinds.includes(s.pi)) return false;
   return f.evidence.some((e) => (e.location.kind === 'dex' && e.location.method === s.at) || (e.path !== undefined && e.path.includes(s.at) && (s.kind === 'sdk-start' || e.path[e.path.length - 1] === s.at)));
 }

@@ -172,6 +172,7 @@ export class AppFacts {
           const id = this.sdkOfClass(descriptorToClassName(d))?.id;
           return id === undefined ? undefined : byId.get(id);
         },
+        autoInitSdk: (d) => this.sdkOfAutoInitProvider(descriptorToClassName(d)),
       });
     });
   }

@@ -12,10 +12,17 @@ import { isPledgeError } from '../util/errors.js';
 /**
  * What a register is known to hold during a forward pass over one method: a constant, the bytes of
  * a constant string, a value derived from a tainting call, or an object: created here
- * (`new-instance`, `site` is its pc) or read from a field (`site` absent), with its class; or a
- * class literal (`const-class`).
+ * (`new-instance`, `site` is its pc) or read from a field (`site` absent), with its class; a
+ * class literal (`const-class`); or an argument the method received, not yet overwritten.
  */
-export type Tag = { t: 'const'; value: string | number } | { t: 'bytes'; of: string } | { t: 'tainted'; by: string } | { t: 'object'; cls: string; site?: number } | { t: 'class'; cls: string };
+export type Tag =
+  | { t: 'const'; value: string | number }
+  | { t: 'bytes'; of: string }
+  | { t: 'tainted'; by: string }
+  | { t: 'object'; cls: string; site?: number }
+  | { t: 'class'; cls: string }
+  // The method's incoming argument word `index` (0 is `this` for an instance method), unchanged.
+  | { t: 'param'; index: number };
 
 export interface FlowEvent {
   pc: number;
@@ -39,6 +46,8 @@ export function flowEvents(dex: DexFile, codeOff: number, isSource: (callee: str
   const regs = new Map<number, Tag>();
   const out: FlowEvent[] = [];
   let pending: Tag | undefined;
+  const ci = dex.codeItem(codeOff);
+  for (let i = 0; i < ci.insSize && i < ci.registersSize; i++) regs.set(ci.registersSize - ci.insSize + i, { t: 'param', index: i });
   for (const insn of instructions(dex, codeOff)) {
     const flags = OPCODE_FLAGS[insn.opcode] ?? 0;
     const name = insn.name;

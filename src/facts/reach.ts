@@ -4,7 +4,7 @@ import type { Manifest } from '../manifest/model.js';
 import type { SdkRecord } from '../sdk/types.js';
 import type { ApiUse } from './api-uses.js';
 import { groupRows, type CodeFacts, type DexUnit } from './code.js';
-import { flowEvents, type FlowEvent } from './flow.js';
+import { flowEvents, type FlowEvent, type Tag } from './flow.js';
 
 /**
  * "Before consent" reachability (CLAUSES.md §2.6, evidence level E2): which personal-information
@@ -122,6 +122,8 @@ export interface ReachInput {
   sdks: readonly SdkRecord[];
   /** SDK owning a class descriptor (for init-call heuristics). */
   sdkOf: (descriptor: string) => SdkRecord | undefined;
+  /** The SDK whose auto-init provider a class descriptor is (the catalogue lists them). */
+  autoInitSdk?: (descriptor: string) => SdkRecord | undefined;
 }
 
 /**
@@ -132,8 +134,8 @@ export interface ReachInput {
 interface AsyncRule {
   test: RegExp;
   hop: string;
-  /** Which operand holds the object: the receiver, or any argument. */
-  operand: 'receiver' | 'argument';
+  /** Which operand holds the object: the receiver, any argument, or the Handler a Message was obtained from. */
+  operand: 'receiver' | 'argument' | 'message';
   entries: readonly string[];
 }
 
@@ -143,6 +145,7 @@ const ASYNC_RULES: readonly AsyncRule[] = [
   { test: /^Ljava\/util\/concurrent\/[A-Za-z]*(Executor|ExecutorService)[A-Za-z]*;->(execute|submit|invokeAll|invokeAny|schedule|scheduleAtFixedRate|scheduleWithFixedDelay)$/, hop: 'async:Executor', operand: 'argument', entries: RUNNABLE },
   { test: /^Landroid\/os\/Handler;->(post|postDelayed|postAtFrontOfQueue|postAtTime)$/, hop: 'async:Handler', operand: 'argument', entries: RUNNABLE },
   { test: /^Landroid\/os\/Handler;->(sendMessage|sendMessageDelayed|sendMessageAtTime|sendMessageAtFrontOfQueue|sendEmptyMessage|sendEmptyMessageDelayed|sendEmptyMessageAtTime)$/, hop: 'async:Handler', operand: 'receiver', entries: ['handleMessage'] },
+  { test: /^Landroid\/os\/Message;->sendToTarget$/, hop: 'async:Handler', operand: 'message', entries: ['handleMessage'] },
   { test: /^Landroid\/view\/View;->(post|postDelayed|postOnAnimation)$/, hop: 'async:View.post', operand: 'argument', entries: RUNNABLE },
   { test: /;->runOnUiThread$/, hop: 'async:runOnUiThread', operand: 'argument', entries: RUNNABLE },
   { test: /^Ljava\/lang\/Thread;-><init>$/, hop: 'async:Thread', operand: 'argument', entries: RUNNABLE },
@@ -200,7 +203,7 @@ export class Reachability {
         this.complianceApis.add(a.ref);
       }
     }
-    this.roots = startupRoots(input.manifest);
+    this.roots = [...startupRoots(input.manifest), ...this.delegateRoots(input.manifest)];
     for (const root of this.roots) {
       try {
         this.walk(root);
@@ -211,6 +214,38 @@ export class Reachability {
         this.truncated = true;
       }
     }
+  }
+
+  /**
+   * Hot-fix frameworks (Tinker and Bugly's hot fix) make the manifest's Application a shell that
+   * creates the real one by name: `super(flags, "com.app.MyApplicationLike")` in its constructor,
+   * then calls its onBaseContextAttached and onCreate through reflection. That delegate's
+   * lifecycle runs as the Application's.
+   */
+  private delegateRoots(manifest: Manifest): StartupRoot[] {
+    const app = manifest.application?.className;
+    if (app === undefined) return [];
+    const appCls = `L${app.replace(/\./g, '/')};`;
+    const out: StartupRoot[] = [];
+    for (const init of this.defsOf(appCls).values()) {
+      if (!init.key.startsWith(`${appCls}-><init>(`)) continue;
+      for (const str of this.code.stringsInMethod({ unit: init.unit, caller: init.methodIdx })) {
+        if (!/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)+$/.test(str)) continue;
+        const cls = `L${str.replace(/\./g, '/')};`;
+        if (this.code.hierarchy.get(cls) === undefined || !this.isApplicationDelegate(cls)) continue;
+        for (const method of ['onBaseContextAttached', 'onCreate']) out.push({ kind: 'application', cls, method, order: 1000 + out.length });
+      }
+    }
+    return out;
+  }
+
+  private isApplicationDelegate(cls: string): boolean {
+    let c: string | null | undefined = this.code.hierarchy.superclassOf(cls);
+    for (let i = 0; i < 16 && c !== undefined && c !== null; i++) {
+      if (/ApplicationLike;$|ApplicationLifeCycle;$|ApplicationDelegate;$/.test(c)) return true;
+      c = this.code.hierarchy.superclassOf(c);
+    }
+    return false;
   }
 
   /** The app-defined methods of a class, by `name(proto)`. */
@@ -328,6 +363,8 @@ export class Reachability {
       path: string[];
       hops: string[];
       gated: boolean;
+      /** The call that led here (method and pc), to resolve objects passed in as arguments. */
+      from?: { def: MethodDef; pc: number };
     }
     const seen = new Map<string, boolean>();
     let queue: Node[] = starts.map((def) => ({ def, path: [def.key], hops: ['root'], gated: false }));
@@ -347,6 +384,10 @@ export class Reachability {
         const gate = n.gated ? -1 : this.gatePc(n.def);
         const after = (pc: number): boolean => n.gated || (gate !== null && gate >= 0 && pc > gate);
         const direct = depth === 0 && (root.kind === 'provider' || root.kind === 'application');
+        // The root is an SDK's initialisation provider (the catalogue's auto-init providers):
+        // Android running it is that SDK starting, whatever its renamed code calls inside.
+        const own = depth === 0 && root.kind === 'provider' ? this.input.autoInitSdk?.(root.cls) : undefined;
+        if (own !== undefined) this.record({ what: 'sdk-call', sdk: own, api: `${root.cls}->${root.method}`, entry: n.def.unit.entry, caller: n.def.key, pc: 0, root, path: n.path, hops: n.hops, gated: false, direct, rootBranches: false });
         for (const use of this.piByMethod.get(`${n.def.unit.index}:${n.def.methodIdx}`) ?? []) {
           this.record({ what: 'pi', use, entry: n.def.unit.entry, caller: n.def.key, pc: use.pc ?? 0, root, path: n.path, hops: n.hops, gated: after(use.pc ?? 0), direct, rootBranches: direct && this.branches(n.def) });
         }
@@ -359,23 +400,29 @@ export class Reachability {
           const calleeCls = dex.methodClass(callee);
           const name = dex.methodName(callee);
           const ref = `${calleeCls}->${name}`;
-          const callerIsSdk = this.sdkOfClass(dex.methodClass(n.def.methodIdx)) !== undefined;
-          if (!callerIsSdk && !this.complianceApis.has(ref)) {
+          // Calls inside an SDK are its own business, except in the root itself and the inherited
+          // lifecycle it runs (the manifest's Application or provider may be the SDK's class, or
+          // extend it: MobApplication.onCreate calling MobSDK.init is the app starting MobSDK).
+          const callerSdk = this.sdkOfClass(dex.methodClass(n.def.methodIdx));
+          const rootLike = depth === 0 || this.isRootLifecycle(n.def, root);
+          if ((callerSdk === undefined || rootLike) && !this.complianceApis.has(ref)) {
             const owner = this.sdkOfClass(calleeCls);
             // Of the SDKs listing this entry point, the one whose classes hold it.
             const listed = this.initApis.get(ref);
             const init = listed !== undefined ? (owner !== undefined && listed.includes(owner) ? owner : listed[0]) : INIT_NAME.test(name) ? owner : undefined;
             const sdk = init ?? owner;
-            if (sdk !== undefined) {
+            // In an SDK's own root only its start entry points count, not its calls to itself.
+            if (sdk !== undefined && (callerSdk === undefined || init !== undefined)) {
               this.record({ what: init !== undefined ? 'sdk-init' : 'sdk-call', sdk, api: ref, entry: n.def.unit.entry, caller: n.def.key, pc, root, path: n.path, hops: n.hops, gated: after(pc), direct, rootBranches: direct && this.branches(n.def) });
             }
           }
           if (depth === MAX_DEPTH) continue;
-          for (const target of this.targets(n.def.unit, callee, t.op[row] as number)) next.push({ def: target, path: [...n.path, target.key], hops: [...n.hops, 'call'], gated: after(pc) });
+          for (const target of this.targets(n.def.unit, callee, t.op[row] as number)) next.push({ def: target, path: [...n.path, target.key], hops: [...n.hops, 'call'], gated: after(pc), from: { def: n.def, pc } });
           const rule = this.asyncRule(calleeCls, name);
           if (rule !== undefined) {
             flow ??= this.flowOf(n.def);
-            for (const target of this.asyncTargets(rule, flow, pc)) next.push({ def: target, path: [...n.path, target.key], hops: [...n.hops, rule.hop], gated: after(pc) });
+            const caller = n.from === undefined ? undefined : { flow: this.flowOf(n.from.def), pc: n.from.pc };
+            for (const target of this.asyncTargets(rule, n.def, flow, pc, caller)) next.push({ def: target, path: [...n.path, target.key], hops: [...n.hops, rule.hop], gated: after(pc), from: { def: n.def, pc } });
           }
         }
       }
@@ -418,12 +465,24 @@ export class Reachability {
    * `new-instance` or field read that reaches the call in this method; else every class
    * constructed or named (const-class) in the method that has the rule's entry methods.
    */
-  private asyncTargets(rule: AsyncRule, flow: readonly FlowEvent[], pc: number): MethodDef[] {
+  private asyncTargets(rule: AsyncRule, def: MethodDef, flow: readonly FlowEvent[], pc: number, caller?: { flow: readonly FlowEvent[]; pc: number }): MethodDef[] {
     const call = flow.find((e) => e.pc === pc);
-    const operands = call === undefined ? [] : rule.operand === 'receiver' ? call.args.slice(0, 1) : call.args.slice(1);
+    let operands = call === undefined ? [] : rule.operand === 'message' ? this.messageTargets(flow, call) : rule.operand === 'receiver' ? call.args.slice(0, 1) : call.args.slice(1);
+    // An object the method received as an argument (`void post(Runnable r) { handler.post(r); }`):
+    // what the caller passed there, one call up.
+    if (caller !== undefined) {
+      const passed = caller.flow.find((e) => e.pc === caller.pc);
+      operands = operands.map((a) => (a?.t === 'param' ? passed?.args[a.index] : a));
+    }
     let classes = operands.flatMap((a) => (a?.t === 'object' || a?.t === 'class' ? [a.cls] : []));
-    if (classes.every((c) => this.code.hierarchy.get(c) === undefined)) {
-      classes = [...new Set(flow.flatMap((e) => e.args.flatMap((a) => (a?.t === 'object' || a?.t === 'class' ? [a.cls] : []))))];
+    const constructed = (events: readonly FlowEvent[]): string[] => [...new Set(events.flatMap((e) => e.args.flatMap((a) => (a?.t === 'object' || a?.t === 'class' ? [a.cls] : []))))];
+    const hasEntry = (c: string): boolean => this.code.hierarchy.get(c) !== undefined && rule.entries.some((e) => this.lookupByName(c, e) !== undefined);
+    if (!classes.some(hasEntry)) classes = constructed(flow).filter(hasEntry);
+    // Still nothing: the object is a field this class keeps (`Message.obtain(sHandler, 1)`); the
+    // classes that fit, constructed anywhere in the same class, are what the field can hold.
+    if (classes.length === 0) {
+      const cls = def.key.slice(0, def.key.indexOf('->'));
+      classes = [...new Set([...this.defsOf(cls).values()].flatMap((d) => (d === def ? [] : constructed(this.flowOf(d)))))].filter(hasEntry);
     }
     const out: MethodDef[] = [];
     for (const cls of classes) {
@@ -435,6 +494,31 @@ export class Reachability {
       if (out.length >= MAX_TARGETS_PER_CALL) break;
     }
     return out;
+  }
+
+  /**
+   * The Handlers a `Message.sendToTarget()` in this method can reach: receivers of
+   * `Handler.obtainMessage` and the Handler given to `Message.obtain(Handler, …)` in the same method.
+   */
+  private messageTargets(flow: readonly FlowEvent[], call: FlowEvent | undefined): (Tag | undefined)[] {
+    if (call === undefined) return [];
+    const out: (Tag | undefined)[] = [];
+    for (const e of flow) {
+      if (e.pc > call.pc) break;
+      const arrow = e.callee.indexOf('->');
+      const cls = e.callee.slice(0, arrow);
+      const name = e.callee.slice(arrow + 2, e.callee.indexOf('('));
+      if (name === 'obtainMessage' && (cls === 'Landroid/os/Handler;' || this.code.isA(cls, 'Landroid/os/Handler;'))) out.push(e.args[0]);
+      if (name === 'obtain' && cls === 'Landroid/os/Message;' && e.callee.includes('(Landroid/os/Handler;')) out.push(e.args[0]);
+    }
+    return out;
+  }
+
+  /** Whether a method is the root's own lifecycle method as inherited from an ancestor (super.onCreate()). */
+  private isRootLifecycle(def: MethodDef, root: StartupRoot): boolean {
+    const arrow = def.key.indexOf('->');
+    const cls = def.key.slice(0, arrow);
+    return def.key.startsWith(`${cls}->${root.method}(`) && cls !== root.cls && this.code.hierarchy.isSubclassOf(root.cls, cls);
   }
 
   /**

@@ -5,6 +5,11 @@ const SOURCES = 'textSourcesFull';
 
 testCheck(check, {
   fires: [
+    {
+      // The only login text is "微博登录" and the Weibo share SDK is bundled: it may only authorise Weibo.
+      fixture: 'sdk-starts',
+      expect: [{ messageId: 'platformOnly', verdict: 'review', at: 'resource:string/weibo_login', data: { login: ['quote:登录'], sources: 'textSourcesFull' } }],
+    },
     { fixture: 'rights-missing', expect: [{ messageId: 'none', verdict: 'fail', at: 'file:res/layout/activity_login.xml', data: { login: ['quote:登录', 'quote:注册'], sources: SOURCES } }] },
     // The README demo "lacks account deletion".
     { fixture: 'demo-shop', expect: [{ messageId: 'none', verdict: 'fail', at: 'file:res/layout/activity_login.xml', data: { login: ['quote:手机号登录', 'quote:验证码', 'quote:登录'], sources: SOURCES } }] },

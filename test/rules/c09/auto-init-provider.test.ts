@@ -9,8 +9,9 @@ testCheck(check, {
       fixture: 'manifest-risky',
       expect: [
         {
-          messageId: 'provider',
-          verdict: 'warn',
+          // The provider's code is not in the DEX: what it does cannot be checked.
+          messageId: 'declared',
+          verdict: 'review',
           at: comp('provider', 'cn.jpush.android.service.InitProvider'),
           owner: 'jpush',
           data: { sdk: 'jpush', name: 'cn.jpush.android.service.InitProvider' },
@@ -22,6 +23,26 @@ testCheck(check, {
           owner: 'umeng-common',
           data: { sdk: 'umeng-common', name: 'com.umeng.commonsdk.UMInitializer' },
         },
+      ],
+    },
+    {
+      // JPush's InitProvider.onCreate calls JPushInterface.init.
+      fixture: 'demo-shop',
+      expect: [
+        {
+          messageId: 'provider',
+          verdict: 'warn',
+          at: comp('provider', 'cn.jpush.android.service.InitProvider'),
+          owner: 'jpush',
+          data: { sdk: 'jpush', name: 'cn.jpush.android.service.InitProvider', apis: ['Lcn/jpush/android/api/JPushInterface;->init'] },
+        },
+      ],
+    },
+    {
+      // Getui's GtcProvider.onCreate reads the IMEI itself.
+      fixture: 'sdk-starts',
+      expect: [
+        { messageId: 'providerReads', verdict: 'warn', at: comp('provider', 'com.getui.gtc.base.GtcProvider'), owner: 'getui-push', data: { sdk: 'getui-push', name: 'com.getui.gtc.base.GtcProvider', kinds: ['IMEI'] } },
       ],
     },
   ],

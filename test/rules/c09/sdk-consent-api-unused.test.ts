@@ -21,6 +21,33 @@ testCheck(check, {
         },
       ],
     },
+    {
+      // Umeng never gated; the bundled JPush has no JCollectionAuth at all (older than the API).
+      fixture: 'demo-shop',
+      expect: [
+        { messageId: 'missing', verdict: 'warn', at: 'dex:Lcom/umeng/analytics/MobclickAgent;', owner: 'umeng-analytics', data: { sdks: ['umeng-analytics', 'umeng-common'], api: ['Lcom/umeng/commonsdk/UMConfigure;->preInit'] } },
+        {
+          messageId: 'predates',
+          verdict: 'review',
+          at: "manifest:/manifest/application/provider[@android:name='cn.jpush.android.service.InitProvider']",
+          owner: 'jpush',
+          data: { sdks: ['jpush'], api: ['Lcn/jiguang/api/utils/JCollectionAuth;->setAuth'] },
+        },
+      ],
+    },
+    {
+      // Getui's PushManager.preInit is bundled and never called; its name comes from samples.
+      fixture: 'sdk-starts',
+      expect: [
+        {
+          messageId: 'missingUnverified',
+          verdict: 'warn',
+          at: "manifest:/manifest/application/provider[@android:name='com.getui.gtc.base.GtcProvider']",
+          owner: 'getui-push',
+          data: { sdks: ['getui-push'], api: ['Lcom/igexin/sdk/PushManager;->preInit'] },
+        },
+      ],
+    },
   ],
   // code-safe calls UMConfigure.preInit before init.
   silent: [{ fixture: 'code-safe' }],

@@ -26,13 +26,23 @@ testCheck(check, {
           owner: 'app',
           data: direct('umeng-common', 'Lcom/umeng/commonsdk/UMConfigure;->init', 'Lcom/example/shiguang/ShopApplication'),
         },
+        {
+          // JPush's own boot receiver starts JPush when the device boots, before the app is opened.
+          messageId: 'reachable',
+          verdict: 'warn',
+          at: 'dex:Lcn/jpush/android/service/PushReceiver;->onReceive(Landroid/content/Context;Landroid/content/Intent;)V',
+          owner: 'jpush',
+          data: {
+            sdk: 'jpush',
+            apis: ['Lcn/jpush/android/api/JPushInterface;->init'],
+            rootKind: 'boot-receiver',
+            root: 'Lcn/jpush/android/service/PushReceiver;->onReceive',
+            path: ['Lcn/jpush/android/service/PushReceiver;->onReceive(Landroid/content/Context;Landroid/content/Intent;)V'],
+          },
+        },
       ],
     },
   ],
   // Umeng init behind the consent flag; JPush init after JCollectionAuth.setAuth.
-  silent: [{ fixture: 'consent-safe' }, { fixture: 'clean' }],
-  unexercised: {
-    reachable:
-      'no fixture initialises an SDK through a helper method called from a startup root without a consent gate: every ungated SDK init in the fixtures sits directly in Application.onCreate (direct), and the indirect ones (consent-safe) are gated',
-  },
+  silent: [{ fixture: 'consent-safe' }, { fixture: 'clean' }, { fixture: 'sdk-starts' }],
 });
