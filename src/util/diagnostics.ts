@@ -23,7 +23,7 @@ export const DIAGNOSTIC_CODES = {
   W_MANIFEST_ODD: 'manifest structure Android tolerates but tools misread (duplicate or misplaced elements)',
   W_ARSC_ODD: 'resources.arsc anomaly tolerated',
   W_DEX_METHOD_SKIPPED: "a method's code is malformed; the method was skipped",
-  W_DEX_FAILED: 'a DEX file could not be parsed; the other DEX files were analysed',
+  W_DEX_FAILED: 'a DEX file, or entries of its tables, could not be read; the rest was analysed and clauses that read code are capped at review',
   W_DEX_ODD: 'DEX anomaly tolerated (checksum, map list, unusual layout)',
   W_SIG_MALFORMED: 'signature data is malformed; signing facts are incomplete',
   W_ARTIFACT_FAILED: 'an optional artifact could not be decoded; checks that need it are capped at review',
