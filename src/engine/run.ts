@@ -3,6 +3,7 @@ import { VERDICT_RANK, type AppCoverageLimit, type Artifact, type ClauseId, type
 import type { CheckContext, ClauseDefinition, FindingDraft, RuleOptions } from './check.js';
 import { fingerprint } from './fingerprint.js';
 import { decideClauses } from './verdict.js';
+import { escapeText } from '../util/escape.js';
 import { InternalError, isPledgeError, type PledgeError } from '../util/errors.js';
 
 /** Errors of one DEX file's content: while a check reads it, that DEX failed, not the check. */
@@ -116,7 +117,7 @@ export function runClauses(facts: AppFacts, defs: readonly ClauseDefinition[], o
           addNote(dexFailure(facts, check.meta.id, e, dexReported));
           continue;
         }
-        const err: CheckError = { check: check.meta.id, code: 'E_RULE_CRASHED', message: e instanceof Error ? e.message : String(e) };
+        const err: CheckError = { check: check.meta.id, code: 'E_RULE_CRASHED', message: escapeText(e instanceof Error ? e.message : String(e)) };
         if (e instanceof Error && e.stack !== undefined) err.stack = e.stack;
         errors.push(err);
       }

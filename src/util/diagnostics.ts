@@ -1,3 +1,5 @@
+import { escapeText } from './escape.js';
+
 /**
  * Tolerated anomalies: the input is odd in a way Android accepts, and we repaired or ignored it as
  * Android does. They are evidence (packers and droppers produce them), so they are data in the
@@ -53,8 +55,8 @@ export class DiagnosticSink {
       this.dropped++;
       return;
     }
-    const d: Diagnostic = { code, message };
-    if (entry !== undefined) d.entry = entry;
+    const d: Diagnostic = { code, message: escapeText(message) };
+    if (entry !== undefined) d.entry = escapeText(entry, 300);
     if (offset !== undefined) d.offset = offset;
     this.items.push(d);
   }
