@@ -2,7 +2,7 @@ import { resolveCategories } from './engine/categories.js';
 import { appCoverageLimits } from './facts/coverage-limits.js';
 import { CLAUSES } from '../rules/index.js';
 import type { AppCoverageLimit } from './model/index.js';
-import { runClauses } from './engine/run.js';
+import { dexFailureLimit, runClauses } from './engine/run.js';
 import type { ClauseDefinition as ClauseModule, RuleOptions } from './engine/check.js';
 import type { Lang, Verdict } from './model/index.js';
 import { VERDICT_RANK } from './model/index.js';
@@ -55,8 +55,10 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
     const reportOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories };
     // The declared list reaches the rules but not report.options (the config, not the audit, owns it).
     const ruleOptions: RuleOptions = options.declaredSdks === undefined ? { strict: reportOptions.strict, categories } : { strict: reportOptions.strict, categories, declaredSdks: options.declaredSdks };
-    const limits: AppCoverageLimit[] = appCoverageLimits(facts);
     const defs = options.clauses ?? CLAUSES;
+    const limits: AppCoverageLimit[] = appCoverageLimits(facts);
+    const dexFailed = dexFailureLimit(facts, defs);
+    if (dexFailed !== undefined) limits.push(dexFailed);
     const clauses = runClauses(facts, defs, ruleOptions, limits);
     return buildReport(facts, clauses, limits, reportOptions, tool, defs, options.debug === true);
   } catch (e) {

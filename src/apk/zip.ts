@@ -3,6 +3,7 @@ import { inflateRaw, inflateRawSync, crc32, type ZlibOptions } from 'node:zlib';
 import type { ByteSource } from './source.js';
 import { DiagnosticSink } from '../util/diagnostics.js';
 import { PledgeError } from '../util/errors.js';
+import { quoteName } from '../util/escape.js';
 import { type Limits, DEFAULT_LIMITS } from '../util/limits.js';
 
 /**
@@ -86,7 +87,7 @@ export class ZipArchive {
     for (const e of entries) {
       if (this.byName.has(e.name)) {
         if (duplicates++ < 20) {
-          this.diagnostics.add('W_ZIP_DUPLICATE_ENTRY', `duplicate entry "${e.name}"; the first one is read`, e.name, e.cdRecordOffset);
+          this.diagnostics.add('W_ZIP_DUPLICATE_ENTRY', `duplicate entry ${quoteName(e.name)}; the first one is read`, e.name, e.cdRecordOffset);
         }
         continue;
       }
@@ -186,7 +187,7 @@ export class ZipArchive {
 
   private require(name: string): ZipEntry {
     const e = this.byName.get(name);
-    if (e === undefined) throw new PledgeError('E_ZIP_ENTRY_NOT_FOUND', `no entry named "${name}"`, { entry: name });
+    if (e === undefined) throw new PledgeError('E_ZIP_ENTRY_NOT_FOUND', `no entry named ${quoteName(name)}`, { entry: name });
     return e;
   }
 
@@ -415,14 +416,14 @@ function readCentralDirectory(source: ByteSource, limits: Limits, diags: Diagnos
       if (z.csize !== undefined) compressedSize = z.csize;
       if (z.lho !== undefined) lho = z.lho;
     } else if (diskStart !== 0) {
-      throw new PledgeError('E_ZIP_MULTI_DISK', `entry "${name}" starts on disk ${diskStart}`, { entry: source.name, offset: cdOffset + p });
+      throw new PledgeError('E_ZIP_MULTI_DISK', `entry ${quoteName(name)} starts on disk ${diskStart}`, { entry: source.name, offset: cdOffset + p });
     }
     if (lho >= cdOffset) {
-      throw new PledgeError('E_ZIP_BAD_CD', `local header offset ${lho} of "${name}" is not before the central directory at ${cdOffset}`, { entry: source.name, offset: cdOffset + p });
+      throw new PledgeError('E_ZIP_BAD_CD', `local header offset ${lho} of ${quoteName(name)} is not before the central directory at ${cdOffset}`, { entry: source.name, offset: cdOffset + p });
     }
     if ((flags & FLAG_ENCRYPTED) !== 0) encrypted++;
     if (isSuspiciousName(name, nameBytes) && oddNames++ < 20) {
-      diags.add('W_ZIP_SUSPICIOUS_NAME', `entry name ${JSON.stringify(name)} is absolute, escapes with "..", or holds a NUL, backslash or invalid UTF-8`, name, cdOffset + p);
+      diags.add('W_ZIP_SUSPICIOUS_NAME', `entry name ${quoteName(name)} is absolute, escapes with "..", or holds a NUL, backslash or invalid UTF-8`, name, cdOffset + p);
     }
     if (lho < firstEntryOffset) firstEntryOffset = lho;
     entries[i] = {
@@ -470,14 +471,14 @@ function readZip64Extra(
     const size = cd.readUInt16LE(p + 2);
     const dataStart = p + 4;
     if (dataStart + size > end) {
-      throw new PledgeError('E_ZIP_BAD_CD', `extra field of "${name}" runs past its record`, { entry: file, offset: recOffset });
+      throw new PledgeError('E_ZIP_BAD_CD', `extra field of ${quoteName(name)} runs past its record`, { entry: file, offset: recOffset });
     }
     if (id === 0x0001) {
       let q = dataStart;
       const out: { usize?: number; csize?: number; lho?: number } = {};
       const take = (what: string): number => {
         if (q + 8 > dataStart + size) {
-          throw new PledgeError('E_ZIP64_BAD', `zip64 extended information extra field of "${name}" does not include the ${what}`, { entry: file, offset: recOffset });
+          throw new PledgeError('E_ZIP64_BAD', `zip64 extended information extra field of ${quoteName(name)} does not include the ${what}`, { entry: file, offset: recOffset });
         }
         const v = readU64(cd, q, what);
         q += 8;
@@ -488,14 +489,14 @@ function readZip64Extra(
       if (want.lho) out.lho = take('local header offset');
       if (want.disk) {
         if (q + 4 > dataStart + size || cd.readUInt32LE(q) !== 0) {
-          throw new PledgeError('E_ZIP_MULTI_DISK', `entry "${name}" starts on another disk`, { entry: file, offset: recOffset });
+          throw new PledgeError('E_ZIP_MULTI_DISK', `entry ${quoteName(name)} starts on another disk`, { entry: file, offset: recOffset });
         }
       }
       return out;
     }
     p = dataStart + size;
   }
-  throw new PledgeError('E_ZIP64_BAD', `entry "${name}" needs a zip64 extended information extra field and has none`, { entry: file, offset: recOffset });
+  throw new PledgeError('E_ZIP64_BAD', `entry ${quoteName(name)} needs a zip64 extended information extra field and has none`, { entry: file, offset: recOffset });
 }
 
 function isSuspiciousName(name: string, bytes: Uint8Array): boolean {

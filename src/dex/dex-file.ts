@@ -5,7 +5,7 @@ import { type ErrorCode, PledgeError } from '../util/errors.js';
 import { type Limits, DEFAULT_LIMITS, safeBound } from '../util/limits.js';
 import { adler32, sha1 } from './checksum.js';
 import { CLASS_DEF_SIZE, type ClassData, type ClassDef, type EncodedMethod, indexError, readClassData, readClassDef, readTypeList } from './class-def.js';
-import { type CodeItem, readCodeItem } from './code-item.js';
+import { CODE_ITEM_HEADER_SIZE, type CodeItem, readCodeItem } from './code-item.js';
 import { DEX_CONTAINER_VERSION, DEX_HEADER_SIZE, DEX_HEADER_SIZE_V41, type DexHeader, NO_INDEX, readDexHeader } from './header.js';
 import { checkMapList, type MapItem, readMapList } from './map-list.js';
 import { decodeMutf8, mutf8End } from './mutf8.js';
@@ -23,6 +23,31 @@ export interface ParseDexOptions {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/**
+ * What a table entry that failed validation reads as. `<` and `>` cannot occur in a Java package,
+ * class or field name, nor in an SDK or API pattern, so a placeholder never matches anything a
+ * check looks for (`<init>` and `<clinit>` are the only method names with them).
+ */
+export const UNREADABLE = '<unreadable>';
+/** An unreadable type descriptor: a class descriptor in shape, whose name can match nothing. */
+export const UNREADABLE_TYPE = 'L<unreadable>;';
+/** An unreadable prototype. */
+export const UNREADABLE_PROTO = '(L<unreadable>;)L<unreadable>;';
+
+/** Validation states of a table entry. */
+const UNCHECKED = 0;
+const OK = 1;
+const BAD = 2;
+/** classDefState bits besides OK: the interface list, or the class data with its code items, is unreadable. */
+const BAD_INTERFACES = 4;
+const BAD_DATA = 8;
+/**
+ * Units of validation work done eagerly when a DEX is opened (one per id entry, one per type in a
+ * type list, one per member of a class_data_item). What lies beyond is validated on first read,
+ * with the same outcome: the budget bounds the cost of opening a hostile file, not the checks.
+ */
+export const VALIDATION_BUDGET = 1 << 22;
+
 /** Spec limits on the tables whose indices are 16-bit everywhere they are used. */
 const MAX_TYPE_IDS = 0xffff;
 const MAX_PROTO_IDS = 0xffff;
@@ -32,8 +57,14 @@ const MAX_TABLE = 1 << 24;
 /**
  * One DEX file. Header and map list are read eagerly; the id tables and class definitions are
  * typed views over the buffer, read on access, with decoded strings and descriptors cached.
- * Accessors check every index they are given and every offset they follow, and throw
- * E_DEX_OUT_OF_BOUNDS when one points outside its table or the file.
+ * Every entry of the id tables and class definitions (string data offsets and their length
+ * prefix, the indices each entry holds, type lists, class data and the code items it points at) is
+ * validated once, when the file is opened, within VALIDATION_BUDGET. An entry that fails is marked
+ * unreadable, counted and reported once (W_DEX_FAILED, naming the first); reading it gives
+ * UNREADABLE / UNREADABLE_TYPE / UNREADABLE_PROTO, an empty list or no class data, never an
+ * exception. An index outside its table given to string()/typeDescriptor()/protoDescriptor() reads
+ * as unreadable too; the row accessors of fields, methods and class defs still throw
+ * E_DEX_OUT_OF_BOUNDS for an index outside their table (every index the scan records is checked).
  *
  * Offsets in a DEX are absolute in its buffer: for a v041 container, that is the whole
  * container, which all the DEX files of the container share.
@@ -67,6 +98,15 @@ export class DexFile {
   private oddStringReported = false;
   private decodedBytes = 0;
   private interfaceLists: Map<number, readonly string[]> | undefined;
+  private readonly stringState: Uint8Array;
+  private readonly typeState: Uint8Array;
+  private readonly protoState: Uint8Array;
+  private readonly fieldState: Uint8Array;
+  private readonly methodState: Uint8Array;
+  private readonly classDefState: Uint8Array;
+  private unreadableCount = 0;
+  private firstUnreadable: { what: string; offset: number } | undefined;
+  private unreadableReported = false;
 
   /** Use parseDex: the constructor trusts a header that parseDex has checked. */
   constructor(buf: Uint8Array, header: DexHeader, end: number, entry: string, diagnostics: DiagnosticSink, limits: Limits) {
@@ -90,6 +130,203 @@ export class DexFile {
     this.methodCount = this.table('method_ids', h.methodIdsSize, h.methodIdsOff, 8, MAX_TABLE);
     this.classDefCount = this.table('class_defs', h.classDefsSize, h.classDefsOff, CLASS_DEF_SIZE, MAX_TABLE);
     this.mapList = this.readMap();
+    this.stringState = new Uint8Array(this.stringCount);
+    this.typeState = new Uint8Array(this.typeCount);
+    this.protoState = new Uint8Array(this.protoCount);
+    this.fieldState = new Uint8Array(this.fieldCount);
+    this.methodState = new Uint8Array(this.methodCount);
+    this.classDefState = new Uint8Array(this.classDefCount);
+    this.validate(limits.dexValidationBudget ?? VALIDATION_BUDGET);
+  }
+
+  // ---- validation ----------------------------------------------------------------------------
+
+  /** Table entries found unreadable so far (at open, or on a later first read past the budget). */
+  get unreadableEntries(): number {
+    return this.unreadableCount;
+  }
+
+  /** The first unreadable entry, described, or undefined. */
+  get firstUnreadableEntry(): string | undefined {
+    return this.firstUnreadable?.what;
+  }
+
+  private validate(budget: number): void {
+    let left = budget;
+    const run = (count: number, check: (i: number) => number): boolean => {
+      for (let i = 0; i < count; i++) {
+        if (left <= 0) return false;
+        left -= check(i);
+      }
+      return true;
+    };
+    // In dependency order: an entry is readable only when what it refers to is.
+    void (
+      run(this.stringCount, (i) => (this.stringOk(i), 1)) &&
+      run(this.typeCount, (i) => (this.typeOk(i), 1)) &&
+      run(this.protoCount, (i) => (this.protoOk(i), 1)) &&
+      run(this.fieldCount, (i) => (this.fieldOk(i), 1)) &&
+      run(this.methodCount, (i) => (this.methodOk(i), 1)) &&
+      run(this.classDefCount, (i) => this.checkClassDef(i))
+    );
+    this.reportUnreadable();
+  }
+
+  private markBad(what: string, offset: number): void {
+    this.unreadableCount++;
+    this.firstUnreadable ??= { what, offset };
+    // Entries found past the validation budget, after the report at open, are reported then.
+    if (this.unreadableReported === false && this.reportReady) this.reportUnreadable();
+  }
+
+  private reportReady = false;
+
+  private reportUnreadable(): void {
+    this.reportReady = true;
+    const first = this.firstUnreadable;
+    if (first === undefined || this.unreadableReported) return;
+    this.unreadableReported = true;
+    this.diagnostics.add(
+      'W_DEX_FAILED',
+      `${this.entry}: ${this.unreadableCount} unreadable table entr${this.unreadableCount === 1 ? 'y' : 'ies'} (first: ${first.what}); they read as ${UNREADABLE} and the rest of this DEX was analysed`,
+      this.entry,
+      first.offset,
+    );
+  }
+
+  private stringOk(i: number): boolean {
+    const st = this.stringState[i];
+    if (st === OK) return true;
+    if (st === BAD || st === undefined) return false;
+    const at = this.header.stringIdsOff + i * 4;
+    const off = this.view.getUint32(at, true);
+    let why: string | undefined;
+    if (off >= this.end) why = `string ${i} data at 0x${off.toString(16)} is outside the file (0x${this.end.toString(16)})`;
+    else {
+      let p = off;
+      const stop = Math.min(this.end, off + 5);
+      while (p < stop && ((this.buf[p] as number) & 0x80) !== 0) p++;
+      if (p >= stop) why = `string ${i} data at 0x${off.toString(16)} has a malformed length`;
+    }
+    if (why !== undefined) {
+      this.stringState[i] = BAD;
+      this.markBad(why, at);
+      return false;
+    }
+    this.stringState[i] = OK;
+    return true;
+  }
+
+  private typeOk(i: number): boolean {
+    const st = this.typeState[i];
+    if (st === OK) return true;
+    if (st === BAD || st === undefined) return false;
+    const at = this.header.typeIdsOff + i * 4;
+    const s = this.view.getUint32(at, true);
+    if (s < this.stringCount && this.stringOk(s)) {
+      this.typeState[i] = OK;
+      return true;
+    }
+    this.typeState[i] = BAD;
+    this.markBad(s < this.stringCount ? `type ${i} names unreadable string ${s}` : `type ${i} names string ${s}, outside the ${this.stringCount}-entry table`, at);
+    return false;
+  }
+
+  /** A type list at `off` whose types are all readable: its size, or -1. */
+  private typeListOk(off: number): number {
+    if ((off & 3) !== 0 || off < DEX_HEADER_SIZE || off > this.end - 4) return -1;
+    const size = this.view.getUint32(off, true);
+    if (size > (this.end - off - 4) / 2) return -1;
+    for (let k = 0; k < size; k++) {
+      const t = this.view.getUint16(off + 4 + k * 2, true);
+      if (!(t < this.typeCount && this.typeOk(t))) return -1;
+    }
+    return size;
+  }
+
+  private protoOk(i: number): boolean {
+    const st = this.protoState[i];
+    if (st === OK) return true;
+    if (st === BAD || st === undefined) return false;
+    const at = this.header.protoIdsOff + i * 12;
+    const shorty = this.view.getUint32(at, true);
+    const ret = this.view.getUint32(at + 4, true);
+    const params = this.view.getUint32(at + 8, true);
+    let why: string | undefined;
+    if (!(shorty < this.stringCount && this.stringOk(shorty))) why = `proto ${i} shorty string ${shorty} is unreadable`;
+    else if (!(ret < this.typeCount && this.typeOk(ret))) why = `proto ${i} return type ${ret} is unreadable`;
+    else if (params !== 0 && this.typeListOk(params) < 0) why = `proto ${i} parameter list at 0x${params.toString(16)} is unreadable`;
+    if (why !== undefined) {
+      this.protoState[i] = BAD;
+      this.markBad(why, at);
+      return false;
+    }
+    this.protoState[i] = OK;
+    return true;
+  }
+
+  private fieldOk(i: number): boolean {
+    const st = this.fieldState[i];
+    if (st === OK) return true;
+    if (st === BAD || st === undefined) return false;
+    const at = this.header.fieldIdsOff + i * 8;
+    const cls = this.view.getUint16(at, true);
+    const type = this.view.getUint16(at + 2, true);
+    const name = this.view.getUint32(at + 4, true);
+    if (cls < this.typeCount && this.typeOk(cls) && type < this.typeCount && this.typeOk(type) && name < this.stringCount && this.stringOk(name)) {
+      this.fieldState[i] = OK;
+      return true;
+    }
+    this.fieldState[i] = BAD;
+    this.markBad(`field ${i} refers to an unreadable class, type or name`, at);
+    return false;
+  }
+
+  private methodOk(i: number): boolean {
+    const st = this.methodState[i];
+    if (st === OK) return true;
+    if (st === BAD || st === undefined) return false;
+    const at = this.header.methodIdsOff + i * 8;
+    const cls = this.view.getUint16(at, true);
+    const proto = this.view.getUint16(at + 2, true);
+    const name = this.view.getUint32(at + 4, true);
+    if (cls < this.typeCount && this.typeOk(cls) && proto < this.protoCount && this.protoOk(proto) && name < this.stringCount && this.stringOk(name)) {
+      this.methodState[i] = OK;
+      return true;
+    }
+    this.methodState[i] = BAD;
+    this.markBad(`method ${i} refers to an unreadable class, prototype or name`, at);
+    return false;
+  }
+
+  /** Validates class def `i` once; returns the work done (for the budget). */
+  private checkClassDef(i: number): number {
+    if (this.classDefState[i] !== UNCHECKED) return 1;
+    const at = this.header.classDefsOff + i * CLASS_DEF_SIZE;
+    let state = OK;
+    let work = 1;
+    const cls = this.view.getUint32(at, true);
+    const sup = this.view.getUint32(at + 0x08, true);
+    if (!(cls < this.typeCount && this.typeOk(cls))) this.markBad(`class_def ${i} class type ${cls} is unreadable`, at);
+    if (sup !== NO_INDEX && !(sup < this.typeCount && this.typeOk(sup))) this.markBad(`class_def ${i} superclass type ${sup} is unreadable`, at + 0x08);
+    const ifaces = this.view.getUint32(at + 0x0c, true);
+    if (ifaces !== 0) {
+      const n = this.typeListOk(ifaces);
+      if (n < 0) {
+        state |= BAD_INTERFACES;
+        this.markBad(`class_def ${i} interface list at 0x${ifaces.toString(16)} is unreadable`, at + 0x0c);
+      } else work += n;
+    }
+    const dataOff = this.view.getUint32(at + 0x18, true);
+    if (dataOff !== 0) {
+      const r = this.checkClassData(dataOff);
+      if (typeof r === 'string') {
+        state |= BAD_DATA;
+        this.markBad(`class_data of class_def ${i} at 0x${dataOff.toString(16)}: ${r}`, at + 0x18);
+      } else work += r;
+    }
+    this.classDefState[i] = state;
+    return work;
   }
 
   private table(name: string, size: number, off: number, itemSize: number, max: number, code: ErrorCode = 'E_DEX_OUT_OF_BOUNDS'): number {
@@ -130,17 +367,74 @@ export class DexFile {
     return this.header.version;
   }
 
+  /**
+   * Walks the class_data_item at `off` without allocating: member indices inside their tables,
+   * every code item aligned and inside the file. Returns the members walked, or why it is unreadable.
+   */
+  private checkClassData(off: number): number | string {
+    const buf = this.buf;
+    const end = this.end;
+    let p = off;
+    const uleb = (): number => {
+      let v = 0;
+      for (let shift = 0; shift < 35; shift += 7) {
+        if (p >= end) return -1;
+        const b = buf[p++] as number;
+        v += (b & 0x7f) * 2 ** shift;
+        if ((b & 0x80) === 0) return v;
+      }
+      return -1;
+    };
+    if (off >= end) return 'outside the file';
+    const sizes = [uleb(), uleb(), uleb(), uleb()];
+    if (sizes.some((n) => n < 0)) return 'malformed member counts';
+    const [sf, inf, dm, vm] = sizes as [number, number, number, number];
+    if (sf + inf > (end - p) / 2 || dm + vm > (end - p) / 3) return 'member counts exceed the bytes left';
+    for (const n of [sf, inf]) {
+      let idx = 0;
+      for (let k = 0; k < n; k++) {
+        const d = uleb();
+        const flags = uleb();
+        if (d < 0 || flags < 0) return 'malformed encoded_field';
+        idx += d;
+        if (idx >= this.fieldCount) return `field ${idx} is outside the ${this.fieldCount}-entry table`;
+      }
+    }
+    for (const n of [dm, vm]) {
+      let idx = 0;
+      for (let k = 0; k < n; k++) {
+        const d = uleb();
+        const flags = uleb();
+        const code = uleb();
+        if (d < 0 || flags < 0 || code < 0) return 'malformed encoded_method';
+        idx += d;
+        if (idx >= this.methodCount) return `method ${idx} is outside the ${this.methodCount}-entry table`;
+        if (code !== 0) {
+          if ((code & 3) !== 0 || code < DEX_HEADER_SIZE || code > end - CODE_ITEM_HEADER_SIZE) return `code_item at 0x${code.toString(16)} is misaligned or outside the file`;
+          const insns = this.view.getUint32(code + 0x0c, true);
+          if (insns > (end - code - CODE_ITEM_HEADER_SIZE) / 2) return `code_item at 0x${code.toString(16)} declares ${insns} code units, past the end of the file`;
+        }
+      }
+    }
+    return sf + inf + dm + vm;
+  }
+
   // ---- strings -------------------------------------------------------------------------------
 
-  /** Offset of string `i`'s string_data_item (uleb128 utf16_size, then MUTF-8 bytes, then 00). */
+  /** Whether string `i` exists and its data item is readable. */
+  stringReadable(i: number): boolean {
+    return i >= 0 && i < this.stringCount && this.stringOk(i);
+  }
+
+  /**
+   * Offset of string `i`'s string_data_item (uleb128 utf16_size, then MUTF-8 bytes, then 00).
+   * Throws E_DEX_OUT_OF_BOUNDS for a string that is not readable (see stringReadable).
+   */
   stringDataOff(i: number): number {
     if (!(i >= 0 && i < this.stringCount)) throw indexError('string', i, this.stringCount, this.entry);
     const off = this.view.getUint32(this.header.stringIdsOff + i * 4, true);
-    if (off >= this.end) {
-      throw new PledgeError('E_DEX_OUT_OF_BOUNDS', `string ${i} data at 0x${off.toString(16)} is outside the file (0x${this.end.toString(16)})`, {
-        entry: this.entry,
-        offset: this.header.stringIdsOff + i * 4,
-      });
+    if (!this.stringOk(i)) {
+      throw new PledgeError('E_DEX_OUT_OF_BOUNDS', `string ${i} (data at 0x${off.toString(16)}) is unreadable`, { entry: this.entry, offset: this.header.stringIdsOff + i * 4 });
     }
     const h = this.header;
     if (!this.oddStringReported && h.dataSize !== 0 && (off < h.dataOff || off >= h.dataOff + h.dataSize)) {
@@ -150,32 +444,38 @@ export class DexFile {
     return off;
   }
 
-  /** Offset of string `i`'s first MUTF-8 byte (after the utf16_size prefix). */
+  /**
+   * Offset of string `i`'s first MUTF-8 byte (after the utf16_size prefix). An unreadable string
+   * (or an index outside the table) starts at `end`: an empty run that matches no prefix.
+   */
   stringStart(i: number): number {
+    if (!this.stringReadable(i)) return this.end;
     return this.skipUleb(this.stringDataOff(i));
   }
 
-  /** The MUTF-8 bytes of string `i` (a view, without the utf16_size prefix and the terminator). */
+  /** The MUTF-8 bytes of string `i` (a view, without the utf16_size prefix and the terminator); empty when unreadable. */
   stringBytes(i: number): Uint8Array {
     const start = this.stringStart(i);
     return this.buf.subarray(start, mutf8End(this.buf, start, this.end));
   }
 
-  /** String `i`, decoded on first use and cached. */
+  /** String `i`, decoded on first use and cached; UNREADABLE when it cannot be read. */
   string(i: number): string {
     const cache = (this.strings ??= new Array<string | undefined>(this.stringCount));
     const hit = cache[i];
     if (hit !== undefined) return hit;
+    if (!this.stringReadable(i)) return UNREADABLE;
     const start = this.stringStart(i);
     const stop = mutf8End(this.buf, start, this.end);
     // In a valid file string data items are disjoint, so decoding every string reads each byte
-    // once. Ids that all point into one long unterminated run would make that quadratic.
+    // once. Ids that all point into one long unterminated run would make that quadratic: past
+    // twice the file size, further strings are unreadable.
     this.decodedBytes += stop - start;
     if (this.decodedBytes > 2 * this.end + 0x100000) {
-      throw new PledgeError('E_DEX_OUT_OF_BOUNDS', `string data items overlap: decoding string ${i} exceeds twice the file size`, {
-        entry: this.entry,
-        offset: start,
-      });
+      this.stringState[i] = BAD;
+      this.markBad(`string ${i}: string data items overlap (decoding exceeds twice the file size)`, start);
+      cache[i] = UNREADABLE;
+      return UNREADABLE;
     }
     // Most DEX strings are ASCII: Buffer's native latin1 decoding is exact for them and several
     // times faster than decoding MUTF-8 in JS; anything else goes through the MUTF-8 decoder.
@@ -203,8 +503,14 @@ export class DexFile {
     return this.view.getUint32(this.header.typeIdsOff + i * 4, true);
   }
 
-  /** Descriptor of type `i`: "I", "Ljava/lang/String;", "[B". */
+  /** Whether type `i` exists and its descriptor is readable. */
+  typeReadable(i: number): boolean {
+    return i >= 0 && i < this.typeCount && this.typeOk(i);
+  }
+
+  /** Descriptor of type `i`: "I", "Ljava/lang/String;", "[B"; UNREADABLE_TYPE when it cannot be read. */
   typeDescriptor(i: number): string {
+    if (!this.typeReadable(i)) return UNREADABLE_TYPE;
     return this.string(this.typeStringIdx(i));
   }
 
@@ -228,17 +534,19 @@ export class DexFile {
     return this.view.getUint32(this.protoAt(i) + 8, true);
   }
 
-  /** type_ids indices of proto `i`'s parameters. */
+  /** type_ids indices of proto `i`'s parameters; empty when the proto is unreadable. */
   protoParameterTypes(i: number): number[] {
+    if (!this.protoOk(i)) return [];
     const off = this.protoParametersOff(i);
     return off === 0 ? [] : readTypeList(this.cursor, off);
   }
 
-  /** "(ILjava/lang/String;)V" */
+  /** "(ILjava/lang/String;)V"; UNREADABLE_PROTO when it cannot be read. */
   protoDescriptor(i: number): string {
     const cache = (this.protoDescriptors ??= new Array<string | undefined>(this.protoCount));
     const hit = cache[i];
     if (hit !== undefined) return hit;
+    if (!(i >= 0 && i < this.protoCount && this.protoOk(i))) return UNREADABLE_PROTO;
     let s = '(';
     for (const t of this.protoParameterTypes(i)) s += this.typeDescriptor(t);
     s += ')' + this.typeDescriptor(this.protoReturnTypeIdx(i));
@@ -354,10 +662,12 @@ export class DexFile {
     return s === NO_INDEX ? null : this.typeDescriptor(s);
   }
 
-  /** Interface descriptors of class def `i` (the array is shared between class defs that share the list). */
+  /** Interface descriptors of class def `i` (the array is shared between class defs that share the list); empty when unreadable. */
   interfaceDescriptors(i: number): readonly string[] {
     const off = this.view.getUint32(this.classDefAt(i) + 0x0c, true);
     if (off === 0) return [];
+    this.checkClassDef(i);
+    if (((this.classDefState[i] as number) & BAD_INTERFACES) !== 0) return [];
     // Cached by offset: a hostile file can point every class def at one huge list.
     const cache = (this.interfaceLists ??= new Map());
     let list = cache.get(off);
@@ -376,10 +686,13 @@ export class DexFile {
     return this.view.getUint32(this.classDefAt(i) + 0x1c, true);
   }
 
-  /** The fields and methods of class def `i`, or null when it has no class_data_item. */
+  /** The fields and methods of class def `i`, or null when it has no class_data_item or an unreadable one. */
   classData(i: number): ClassData | null {
     const off = this.classDataOff(i);
-    return off === 0 ? null : readClassData(this.cursor, off);
+    if (off === 0) return null;
+    this.checkClassDef(i);
+    if (((this.classDefState[i] as number) & BAD_DATA) !== 0) return null;
+    return readClassData(this.cursor, off);
   }
 
   /** Direct then virtual methods of class def `i` (method_idx, access flags, code_off). */

@@ -3,7 +3,38 @@ import { VERDICT_RANK, type AppCoverageLimit, type Artifact, type ClauseId, type
 import type { CheckContext, ClauseDefinition, FindingDraft, RuleOptions } from './check.js';
 import { fingerprint } from './fingerprint.js';
 import { decideClauses } from './verdict.js';
-import { InternalError } from '../util/errors.js';
+import { escapeText } from '../util/escape.js';
+import { InternalError, isPledgeError, type PledgeError } from '../util/errors.js';
+
+/** Errors of one DEX file's content: while a check reads it, that DEX failed, not the check. */
+const DEX_ERROR = /^E_DEX_/;
+
+/** The coverage note of DEX files that failed, in whole or in part: clauses that need code cannot pass. */
+export const DEX_FAILED_NOTE = 'incomplete:dex-failed';
+
+/**
+ * The app-wide limit for DEX files that failed to parse, or that have unreadable table entries,
+ * when others were analysed (with none analysed, the `dex` artifact itself is failed). It caps every
+ * clause with a check that reads code at review and names the files.
+ */
+export function dexFailureLimit(facts: AppFacts, defs: readonly ClauseDefinition[]): AppCoverageLimit | undefined {
+  const code = facts.code;
+  if (code === undefined || code.units.length === 0) return undefined;
+  const entries = [...new Set([...code.failed.map((f) => f.entry), ...code.units.filter((u) => u.dex.unreadableEntries > 0).map((u) => u.entry)])];
+  if (entries.length === 0) return undefined;
+  const clauses = defs.filter((d) => d.requires.includes('dex') || d.checks.some((c) => c.meta.needs.includes('dex'))).map((d) => d.clause);
+  return { code: DEX_FAILED_NOTE, data: { entries: entries.slice(0, 3) }, clauses };
+}
+
+/** A check's DEX error as a failure of that DEX: one W_DEX_FAILED per entry, the clause capped. */
+function dexFailure(facts: AppFacts, checkId: string, e: PledgeError, reported: Set<string>): CoverageNote {
+  const entry = e.entry ?? 'classes.dex';
+  if (!reported.has(entry)) {
+    reported.add(entry);
+    facts.diagnostics.add('W_DEX_FAILED', `${entry}: ${e.code} ${e.message} (while ${checkId} read it); the other DEX files were analysed`, entry, e.offset);
+  }
+  return { code: DEX_FAILED_NOTE, data: { entries: [entry] } };
+}
 
 
 /** A check that threw: a bug in pledge-audit, reported with the clause it left undecided. */
@@ -57,12 +88,13 @@ function toFinding(clause: ClauseId, checkId: string, d: FindingDraft, options: 
  */
 export function runClauses(facts: AppFacts, defs: readonly ClauseDefinition[], options: RuleOptions, appLimits: readonly AppCoverageLimit[] = []): ClauseResult[] {
   const ctx: CheckContext = { facts, options };
+  const dexReported = new Set<string>();
   const results = defs.map((def): ClauseResult => {
     const findings: Finding[] = [];
     const coverage: CoverageNote[] = [];
     const errors: CheckError[] = [];
     const addNote = (n: CoverageNote | undefined): void => {
-      if (n !== undefined && !coverage.some((c) => c.code === n.code)) coverage.push(n);
+      if (n !== undefined && !coverage.some((c) => c.code === n.code && JSON.stringify(c.data) === JSON.stringify(n.data))) coverage.push(n);
     };
     for (const a of def.requires) addNote(coverageFor(facts, a));
     if (def.neverPasses !== undefined) addNote(coverageNote(def.neverPasses));
@@ -80,7 +112,12 @@ export function runClauses(facts: AppFacts, defs: readonly ClauseDefinition[], o
           findings.push(toFinding(def.clause, check.meta.id, d, options));
         }
       } catch (e) {
-        const err: CheckError = { check: check.meta.id, code: 'E_RULE_CRASHED', message: e instanceof Error ? e.message : String(e) };
+        // Bad input met late is the input's failure: the DEX failed, the check did not.
+        if (isPledgeError(e) && DEX_ERROR.test(e.code)) {
+          addNote(dexFailure(facts, check.meta.id, e, dexReported));
+          continue;
+        }
+        const err: CheckError = { check: check.meta.id, code: 'E_RULE_CRASHED', message: escapeText(e instanceof Error ? e.message : String(e)) };
         if (e instanceof Error && e.stack !== undefined) err.stack = e.stack;
         errors.push(err);
       }

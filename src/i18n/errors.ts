@@ -74,7 +74,7 @@ export const DIAGNOSTIC_CODES_ZH: Record<DiagnosticCode, string> = {
   W_MANIFEST_ODD: 'Android 能容忍、但其他工具会误读的清单结构（重复或错位的元素）',
   W_ARSC_ODD: 'resources.arsc 中可容忍的异常',
   W_DEX_METHOD_SKIPPED: '某个方法的代码损坏；已跳过该方法',
-  W_DEX_FAILED: '某个 DEX 文件无法解析；其他 DEX 文件已分析',
+  W_DEX_FAILED: '某个 DEX 文件或其表中的部分条目无法读取；其余部分已分析，依赖代码的条款最多给出待复核',
   W_DEX_ODD: '可容忍的 DEX 异常（校验和、映射表、不寻常的布局）',
   W_SIG_MALFORMED: '签名数据损坏；签名信息不完整',
   W_ARTIFACT_FAILED: '某个可选部分无法解码；依赖它的检查最多给出待复核',

@@ -3,6 +3,7 @@ import { TYPE_STRING, type XmlAttribute, type XmlDocument, type XmlElement } fro
 import { attrBoolean, attrInt, findAttr, findPlainAttr, formatValue, isReference } from '../axml/values.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
 import { PledgeError, InternalError } from '../util/errors.js';
+import { escapeText } from '../util/escape.js';
 import type {
   ApplicationInfo,
   AttrText,
@@ -212,7 +213,7 @@ class ManifestBuilder {
   build(doc: XmlDocument): Manifest {
     const root = doc.root;
     if (root.name !== 'manifest') {
-      throw new PledgeError('E_MANIFEST_INVALID', `root element is <${root.name.slice(0, 40)}>, not <manifest>`, { entry: this.entry, offset: root.offset });
+      throw new PledgeError('E_MANIFEST_INVALID', `root element is <${escapeText(root.name, 40)}>, not <manifest>`, { entry: this.entry, offset: root.offset });
     }
     const pkgAttr = findPlainAttr(root, 'package');
     const pkg = (pkgAttr?.raw ?? pkgAttr?.str ?? '').trim();

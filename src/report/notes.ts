@@ -45,6 +45,10 @@ export const COVERAGE_NOTES = {
     en: "WebView shell: the launcher {activity} loads {url} and the app's own code is {classes} classes: its pages and their data collection are remote, so clauses 2, 4, 5 and 9 cannot pass",
     zh: 'WebView 壳应用：启动页 {activity} 加载 {url}，应用自身仅 {classes} 个类：页面及其数据收集在远端，第 2、4、5、9 条不能判定为通过',
   },
+  'incomplete:dex-failed': {
+    en: 'DEX files damaged ({entries}): what could not be read in them was not analysed, so this clause cannot pass',
+    zh: 'DEX 文件损坏（{entries}）：其中无法读取的部分未被分析，本条不能判定为通过',
+  },
   'incomplete:call-graph': {
     en: 'the startup call graph reached its size bound (or hit malformed code): before-consent findings may be missing, so clauses 2 and 9 cannot pass',
     zh: '启动调用图达到规模上限（或遇到损坏的代码）：同意前收集的结论可能不完整，第 2、9 条不能判定为通过',

@@ -1,3 +1,5 @@
+import { escapeText } from './escape.js';
+
 /**
  * Tolerated anomalies: the input is odd in a way Android accepts, and we repaired or ignored it as
  * Android does. They are evidence (packers and droppers produce them), so they are data in the
@@ -23,7 +25,7 @@ export const DIAGNOSTIC_CODES = {
   W_MANIFEST_ODD: 'manifest structure Android tolerates but tools misread (duplicate or misplaced elements)',
   W_ARSC_ODD: 'resources.arsc anomaly tolerated',
   W_DEX_METHOD_SKIPPED: "a method's code is malformed; the method was skipped",
-  W_DEX_FAILED: 'a DEX file could not be parsed; the other DEX files were analysed',
+  W_DEX_FAILED: 'a DEX file, or entries of its tables, could not be read; the rest was analysed and clauses that read code are capped at review',
   W_DEX_ODD: 'DEX anomaly tolerated (checksum, map list, unusual layout)',
   W_SIG_MALFORMED: 'signature data is malformed; signing facts are incomplete',
   W_ARTIFACT_FAILED: 'an optional artifact could not be decoded; checks that need it are capped at review',
@@ -53,8 +55,8 @@ export class DiagnosticSink {
       this.dropped++;
       return;
     }
-    const d: Diagnostic = { code, message };
-    if (entry !== undefined) d.entry = entry;
+    const d: Diagnostic = { code, message: escapeText(message) };
+    if (entry !== undefined) d.entry = escapeText(entry, 300);
     if (offset !== undefined) d.offset = offset;
     this.items.push(d);
   }

@@ -1,3 +1,5 @@
+import { escapeText } from './escape.js';
+
 /**
  * Stable error and diagnostic codes. The code is the contract (tests, CI users and batch stores key
  * on it); the message is for people. Adding a code means adding a row here, which is also what
@@ -72,10 +74,11 @@ export class PledgeError extends Error {
   readonly offset: number | undefined;
   readonly hint: string | undefined;
 
+  /** The message and entry may quote the input: they are escaped and bounded here, once for every output. */
   constructor(code: ErrorCode, message: string, details: PledgeErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(escapeText(message), details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
-    this.entry = details.entry;
+    this.entry = details.entry === undefined ? undefined : escapeText(details.entry, 300);
     this.offset = details.offset;
     this.hint = details.hint;
   }

@@ -28,6 +28,11 @@ export interface Limits {
   maxTotalAssetBytes: number;
   /** Nested archives (split bundles) are followed this deep. */
   maxNestingDepth: number;
+  /**
+   * Units of DEX table validation done when a DEX is opened (one per id entry, type-list entry or
+   * class member); entries past it are validated on first read instead. Default VALIDATION_BUDGET.
+   */
+  dexValidationBudget?: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDex, parseDexContainer } from '../../src/dex/dex-file.js';
+import { parseDex, parseDexContainer, UNREADABLE, UNREADABLE_PROTO, UNREADABLE_TYPE } from '../../src/dex/dex-file.js';
 import { listClassDescriptors, listMethodRefs } from '../../src/dex/listing.js';
 import { scanDex } from '../../src/dex/scan.js';
 import { DiagnosticSink } from '../../src/util/diagnostics.js';
@@ -238,18 +238,74 @@ describe('header checks', () => {
 });
 
 describe('string data', () => {
-  it('fails string decoding, not parsing, for a string offset outside the file', () => {
+  it('marks a string whose offset is outside the file unreadable at open, reported once', () => {
     const b = fixture('scan.dex');
     const sidOff = u32(b, 0x3c);
     setU32(b, sidOff + 4 * 3, b.length + 100);
     fixChecksums(b);
-    const dex = parse(b);
-    expect(codeOf(() => dex.string(3))).toBe('E_DEX_OUT_OF_BOUNDS');
+    const d = new DiagnosticSink();
+    const dex = parse(b, d);
+    expect(dex.unreadableEntries).toBeGreaterThan(0);
+    const failed = d.list().filter((x) => x.code === 'W_DEX_FAILED');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.message).toMatch(/string 3 data at 0x[0-9a-f]+ is outside the file/);
+    expect(dex.string(3)).toBe(UNREADABLE);
+    expect(dex.stringBytes(3)).toHaveLength(0);
     expect(dex.string(2)).toEqual(expect.any(String));
+    expect(dex.string(2)).not.toBe(UNREADABLE);
     // the scan decodes no strings: it still covers every method
     expect(scanDex(dex).methodsSkipped).toBe(0);
-    // listing needs every descriptor: a typed error or a value, never a crash
-    expect(['ok', 'E_DEX_OUT_OF_BOUNDS']).toContain(codeOf(() => listMethodRefs([dex])));
+    // listing reads every descriptor: values, the unreadable ones as placeholders
+    expect(codeOf(() => listMethodRefs([dex]))).toBe('ok');
+    expect(codeOf(() => listClassDescriptors([dex]))).toBe('ok');
+    // later reads report nothing more
+    expect(d.list().filter((x) => x.code === 'W_DEX_FAILED')).toHaveLength(1);
+  });
+
+  it('marks a malformed length prefix, a bad type index and a code item past the end unreadable', () => {
+    const b = fixture('scan.dex');
+    const sidOff = u32(b, 0x3c);
+    const s1 = u32(b, sidOff + 4);
+    b.fill(0xff, s1, s1 + 5); // five continuation bytes: no uleb128 ends there
+    const typeOff = u32(b, 0x44);
+    setU32(b, typeOff, 0x7fffffff); // type 0 names a string that does not exist
+    fixChecksums(b);
+    const d = new DiagnosticSink();
+    const dex = parse(b, d);
+    expect(dex.string(1)).toBe(UNREADABLE);
+    expect(dex.typeDescriptor(0)).toBe(UNREADABLE_TYPE);
+    expect(d.list().filter((x) => x.code === 'W_DEX_FAILED')).toHaveLength(1);
+    expect(codeOf(() => listMethodRefs([dex]))).toBe('ok');
+
+    // a code item whose instructions run past the end: the class's data reads as absent
+    const c = fixture('scan.dex');
+    const cdOff = u32(c, 0x64);
+    const cdCount = u32(c, 0x60);
+    let cls = -1;
+    for (let i = 0; i < cdCount && cls < 0; i++) if (u32(c, cdOff + i * 32 + 0x18) !== 0) cls = i;
+    const dex0 = parse(fixture('scan.dex'));
+    const m = dex0.classMethods(cls).find((x) => x.codeOff !== 0);
+    expect(m).toBeDefined();
+    setU32(c, m!.codeOff + 0x0c, 0x7fffffff);
+    fixChecksums(c);
+    const d2 = new DiagnosticSink();
+    const dex2 = parse(c, d2);
+    expect(dex2.classData(cls)).toBeNull();
+    expect(d2.list().find((x) => x.code === 'W_DEX_FAILED')?.message).toMatch(/class_data of class_def \d+ .*code units, past the end/);
+  });
+
+  it('validates past the budget on first read, with the same outcome', () => {
+    const b = fixture('scan.dex');
+    const sidOff = u32(b, 0x3c);
+    const n = u32(b, 0x38);
+    setU32(b, sidOff + 4 * (n - 1), b.length + 100);
+    fixChecksums(b);
+    const d = new DiagnosticSink();
+    const dex = parseDex(b, { entry: 'x', diagnostics: d, limits: withLimits({ dexValidationBudget: 2 }) });
+    expect(dex.unreadableEntries).toBe(0);
+    expect(dex.string(n - 1)).toBe(UNREADABLE);
+    expect(dex.unreadableEntries).toBe(1);
+    expect(d.list().filter((x) => x.code === 'W_DEX_FAILED')).toHaveLength(1);
   });
 
   it('decodes a string whose data lies outside the data section, with a diagnostic', () => {
@@ -265,11 +321,13 @@ describe('string data', () => {
 
   it('checks indices given to accessors', () => {
     const dex = parse(fixture('scan.dex'));
+    // ids and descriptors outside their table read as unreadable
+    expect(dex.string(dex.stringCount)).toBe(UNREADABLE);
+    expect(dex.string(-1)).toBe(UNREADABLE);
+    expect(dex.typeDescriptor(dex.typeCount)).toBe(UNREADABLE_TYPE);
+    expect(dex.protoDescriptor(dex.protoCount)).toBe(UNREADABLE_PROTO);
+    // rows of the member and class tables are only read at indices the scan checked
     for (const fn of [
-      () => dex.string(dex.stringCount),
-      () => dex.string(-1),
-      () => dex.typeDescriptor(dex.typeCount),
-      () => dex.protoDescriptor(dex.protoCount),
       () => dex.fieldRefString(dex.fieldCount),
       () => dex.methodRefString(dex.methodCount),
       () => dex.classDef(dex.classDefCount),
@@ -293,7 +351,7 @@ describe('string data', () => {
     for (let i = 0; i < n; i++) setU32(b, sidOff + 4 * i, run);
     const dex = parseDex(b, { entry: 'x', verifyChecksums: false });
     let failures = 0;
-    for (let i = 0; i < n; i++) failures += codeOf(() => dex.string(i)) === 'ok' ? 0 : 1;
+    for (let i = 0; i < n; i++) failures += dex.string(i) === UNREADABLE ? 1 : 0;
     expect(failures).toBeGreaterThan(0);
     expect(n - failures).toBeLessThanOrEqual(10);
   });
