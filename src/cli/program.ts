@@ -16,8 +16,8 @@ import { sanitizeForTerminal } from '../report/sanitize.js';
 import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
 import { renderSdkInventory, sdkInventory } from './sdks.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
-import { useColor, writeFileAtomic, type Io } from './io.js';
+import { EXIT, exitForError, type ExitCode } from './exit-codes.js';
+import { useColor, writeOutput, type Io } from './io.js';
 import { localizedHelp, oneOf, translateCommanderError } from './help-text.js';
 import { envLang, resolveLang } from '../i18n/lang.js';
 import { CLI } from '../i18n/catalog.js';
@@ -107,12 +107,12 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
         reportProblems(io, record, lang, flags.debug === true);
       }
       const records = applyConfig(audited, config, { today: localDate(new Date()), clauses: CLAUSES, ...(baseline === undefined ? {} : { baseline }) });
-      if (flags.writeBaseline !== undefined) writeFileAtomic(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
+      if (flags.writeBaseline !== undefined) writeOutput(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
       const toFile = flags.output !== undefined;
       // In text on a terminal, inputs that could not be analysed are said once, on stderr.
       const shown = flags.format === 'text' && !toFile ? records.filter((r) => r.status === 'ok') : records;
       const text = shown.length === 0 && flags.format === 'text' ? '' : renderRecords(shown, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd });
-      if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
+      if (toFile) writeOutput(resolve(io.cwd, flags.output as string), text);
       else io.out(text);
       setExit(exitStatus(records, failOn));
     });
@@ -202,7 +202,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.err(errorLine({ code: e.code, entry: e.entry, offset: e.offset, message: e.message }, lang));
       if (e.hint !== undefined) io.err(`  ${sanitizeForTerminal(e.hint)}\n`);
       if (e.code === 'E_INTERNAL') io.err(internalErrorHint(stackOf(e), argv.includes('--debug'), lang));
-      return e.code === 'E_USAGE' || e.code === 'E_CONFIG' ? EXIT.USAGE : EXIT.INPUT;
+      return exitForError(e.code);
     }
     // Anything else is our bug: E_INTERNAL, exit 3, and the stack under --debug.
     io.err(errorLine({ code: 'E_INTERNAL', message: e instanceof Error ? e.message : String(e) }, lang));
