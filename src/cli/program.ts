@@ -29,6 +29,7 @@ interface AuditFlags {
   config?: string;
   baseline?: string;
   writeBaseline?: string;
+  sarifCategory?: string;
   output?: string;
   failOn: FailOn;
   lang?: Lang;
@@ -68,6 +69,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .option('--config <file>', t.audit.config(CONFIG_FILE))
     .option('--baseline <file>', t.audit.baseline)
     .option('--write-baseline <file>', t.audit.writeBaseline)
+    .option('--sarif-category <id>', t.audit.sarifCategory)
     .addOption(new Option('--lang <lang>', t.audit.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .option('--strict', t.audit.strict)
     .addOption(
@@ -111,7 +113,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const toFile = flags.output !== undefined;
       // In text on a terminal, inputs that could not be analysed are said once, on stderr.
       const shown = flags.format === 'text' && !toFile ? records.filter((r) => r.status === 'ok') : records;
-      const text = shown.length === 0 && flags.format === 'text' ? '' : renderRecords(shown, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd });
+      const text = shown.length === 0 && flags.format === 'text' ? '' : renderRecords(shown, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd, ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }) });
       if (toFile) writeOutput(resolve(io.cwd, flags.output as string), text);
       else io.out(text);
       setExit(exitStatus(records, failOn));
