@@ -10,7 +10,8 @@ import { applyConfig } from '../config/apply.js';
 import { readBaseline, writeBaseline } from '../config/baseline.js';
 import { localDate } from '../config/suppressions.js';
 import { resolve } from 'node:path';
-import { isPledgeError, stackOf } from '../util/errors.js';
+import { isPledgeError, PledgeError, stackOf } from '../util/errors.js';
+import { existsSync } from 'node:fs';
 import { errorLine, internalErrorHint } from './error-line.js';
 import { sanitizeForTerminal } from '../report/sanitize.js';
 import { toolVersion } from '../version.js';
@@ -50,7 +51,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
   const program = new Command('pledge-audit');
   program
     .description(t.program)
-    .version(toolVersion(), '-V, --version', t.version)
+    .version(toolVersion(), '-v, --version', t.version)
     .helpOption('-h, --help', t.help)
     .helpCommand('help [command]', t.helpCommand)
     .exitOverride()
@@ -85,9 +86,12 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       ),
     )
     .option('--no-color', t.audit.noColor)
-    .option('-v, --verbose', t.audit.verbose)
+    .option('--verbose', t.audit.verbose)
     .option('--debug', t.audit.debug)
     .action(async (inputs: string[], flags: AuditFlags, command: Command) => {
+      // `pledge-audit scna x`: a first word that is no file but nearly a command is a typo (exit 2).
+      const typo = inputs[0] === undefined ? undefined : commandTypo(inputs[0], program.commands.map((c) => c.name()).filter((n) => n !== 'audit'), io.cwd);
+      if (typo !== undefined) throw new PledgeError('E_USAGE', t.commander.unknownCommand(inputs[0] as string, ` ${t.commander.didYouMean(typo)}`));
       // A bad config or baseline is exit 2 (E_CONFIG, with the path of the bad field) before any audit.
       const knownChecks = CLAUSES.flatMap((c) => c.checks.map((k) => k.meta.id));
       const config = loadConfig(flags.config, io.cwd, { knownChecks })?.config;
@@ -234,3 +238,25 @@ function reportProblems(io: Io, record: AuditRecord, lang: Lang, debug: boolean)
   if (crashed.length > 0 && !debug) io.err(internalErrorHint(undefined, false, lang));
 }
 
+
+/** Levenshtein distance, for "did you mean" (short words only: command names). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The command a bare word (no such file, no path separator or extension) most likely misspells. */
+export function commandTypo(word: string, commands: readonly string[], cwd: string): string | undefined {
+  if (word.length < 2 || /[./\\]/.test(word) || existsSync(resolve(cwd, word))) return undefined;
+  let best: { name: string; d: number } | undefined;
+  for (const name of commands) {
+    const d = editDistance(word.toLowerCase(), name);
+    if (d <= 2 && d < word.length && (best === undefined || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
