@@ -10,10 +10,11 @@
 //
 // Usage: npm run bench [-- --runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchApks } from './bench-apks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'dist/pledge-audit.mjs');
@@ -24,19 +25,10 @@ if (!existsSync(bin)) {
   process.exit(2);
 }
 
-function findApk(pkg, pattern) {
-  const dir = join(root, 'node_modules', pkg, 'apks');
-  if (!existsSync(dir)) return undefined;
-  const f = readdirSync(dir).find((n) => pattern.test(n));
-  return f === undefined ? undefined : join(dir, f);
-}
-
-const apks = [
-  ['appium-uiautomator2-server', findApk('appium-uiautomator2-server', /^appium-uiautomator2-server-v.*\.apk$/)],
-  ['io.appium.settings', findApk('io.appium.settings', /\.apk$/)],
-].filter(([, p]) => p !== undefined);
+// Fetched on first use into a cache folder (scripts/bench-apks.mjs), not installed by npm ci.
+const apks = benchApks();
 if (apks.length === 0) {
-  console.error('no benchmark APKs: npm ci installs appium-uiautomator2-server and io.appium.settings as dev dependencies');
+  console.error('no benchmark APKs: node scripts/bench-apks.mjs could not fetch them (npm pack needs the registry)');
   process.exit(2);
 }
 

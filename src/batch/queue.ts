@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type * as Bull from 'bullmq';
 import type { ConnectionOptions, Job, Queue as QueueT, QueueEvents as QueueEventsT, Worker as WorkerT } from 'bullmq';
 import { PledgeError } from '../util/errors.js';
+import { loadOptional } from './optional.js';
 import { fromWire, fsPath, quotePath } from './paths.js';
 import { WorkerPool, type AppLimits } from './pool.js';
 import type { AppJob, Outcome } from './protocol.js';
@@ -67,7 +68,7 @@ export function connectionOptions(url: string): ConnectionOptions {
 
 async function bullmq(): Promise<typeof Bull> {
   // Loaded on first use, like the store's driver: audits of single apps never load it.
-  return import('bullmq');
+  return loadOptional('bullmq', () => import('bullmq'));
 }
 
 async function ready(what: { waitUntilReady(): Promise<unknown> }, url: string): Promise<void> {

@@ -2,6 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type DatabaseCtor from 'better-sqlite3';
 import type { AuditRecord } from '../report/model.js';
 import { PledgeError } from '../util/errors.js';
+import { loadOptional } from './optional.js';
 import type { InputPath } from './paths.js';
 import type { BatchRecord, Versions } from './record.js';
 
@@ -123,7 +124,11 @@ export interface StoredApp {
 
 async function loadDriver(): Promise<typeof DatabaseCtor> {
   // Loaded on first use: the single-app CLI never pays for the native module.
-  return (await import('better-sqlite3')).default;
+  return loadOptional(
+    'better-sqlite3',
+    async () => (await import('better-sqlite3')).default,
+    (Database) => new Database(':memory:').close(),
+  );
 }
 
 function invalid(file: string, e: unknown): PledgeError {

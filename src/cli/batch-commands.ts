@@ -7,7 +7,7 @@ import type { Lang, Localized } from '../model/index.js';
 import type { FailOn } from '../index.js';
 import type { ScanSummary, Shard } from '../batch/scan.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { writeFileAtomic, type Io } from './io.js';
+import { writeOutput, type Io } from './io.js';
 import { oneOf } from './help-text.js';
 import { CLI } from '../i18n/catalog.js';
 
@@ -235,7 +235,7 @@ export function registerBatchCommands(program: Command, io: Io, setExit: (c: Exi
       } finally {
         db.close();
       }
-      if (flags.output !== undefined) writeFileAtomic(resolve(io.cwd, flags.output), text);
+      if (flags.output !== undefined) writeOutput(resolve(io.cwd, flags.output), text);
       else io.out(text);
       setExit(EXIT.OK);
     });

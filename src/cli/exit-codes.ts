@@ -11,3 +11,10 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Codes that are the caller's to fix before any audit can help: exit 2. Every other code is 3. */
+export const USAGE_CODES: ReadonlySet<string> = new Set(['E_USAGE', 'E_CONFIG', 'E_OUTPUT_UNWRITABLE', 'E_BATCH_UNAVAILABLE']);
+
+export function exitForError(code: string): ExitCode {
+  return USAGE_CODES.has(code) ? EXIT.USAGE : EXIT.INPUT;
+}

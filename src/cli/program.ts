@@ -10,14 +10,15 @@ import { applyConfig } from '../config/apply.js';
 import { readBaseline, writeBaseline } from '../config/baseline.js';
 import { localDate } from '../config/suppressions.js';
 import { resolve } from 'node:path';
-import { isPledgeError, stackOf } from '../util/errors.js';
+import { isPledgeError, PledgeError, stackOf } from '../util/errors.js';
+import { existsSync } from 'node:fs';
 import { errorLine, internalErrorHint } from './error-line.js';
 import { sanitizeForTerminal } from '../report/sanitize.js';
 import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
 import { renderSdkInventory, sdkInventory } from './sdks.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
-import { useColor, writeFileAtomic, type Io } from './io.js';
+import { EXIT, exitForError, type ExitCode } from './exit-codes.js';
+import { useColor, writeOutput, type Io } from './io.js';
 import { localizedHelp, oneOf, translateCommanderError } from './help-text.js';
 import { envLang, resolveLang } from '../i18n/lang.js';
 import { CLI } from '../i18n/catalog.js';
@@ -29,6 +30,7 @@ interface AuditFlags {
   config?: string;
   baseline?: string;
   writeBaseline?: string;
+  sarifCategory?: string;
   output?: string;
   failOn: FailOn;
   lang?: Lang;
@@ -49,7 +51,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
   const program = new Command('pledge-audit');
   program
     .description(t.program)
-    .version(toolVersion(), '-V, --version', t.version)
+    .version(toolVersion(), '-v, --version', t.version)
     .helpOption('-h, --help', t.help)
     .helpCommand('help [command]', t.helpCommand)
     .exitOverride()
@@ -68,6 +70,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .option('--config <file>', t.audit.config(CONFIG_FILE))
     .option('--baseline <file>', t.audit.baseline)
     .option('--write-baseline <file>', t.audit.writeBaseline)
+    .option('--sarif-category <id>', t.audit.sarifCategory)
     .addOption(new Option('--lang <lang>', t.audit.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .option('--strict', t.audit.strict)
     .addOption(
@@ -83,9 +86,12 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       ),
     )
     .option('--no-color', t.audit.noColor)
-    .option('-v, --verbose', t.audit.verbose)
+    .option('--verbose', t.audit.verbose)
     .option('--debug', t.audit.debug)
     .action(async (inputs: string[], flags: AuditFlags, command: Command) => {
+      // `pledge-audit scna x`: a first word that is no file but nearly a command is a typo (exit 2).
+      const typo = inputs[0] === undefined ? undefined : commandTypo(inputs[0], program.commands.map((c) => c.name()).filter((n) => n !== 'audit'), io.cwd);
+      if (typo !== undefined) throw new PledgeError('E_USAGE', t.commander.unknownCommand(inputs[0] as string, ` ${t.commander.didYouMean(typo)}`));
       // A bad config or baseline is exit 2 (E_CONFIG, with the path of the bad field) before any audit.
       const knownChecks = CLAUSES.flatMap((c) => c.checks.map((k) => k.meta.id));
       const config = loadConfig(flags.config, io.cwd, { knownChecks })?.config;
@@ -107,12 +113,12 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
         reportProblems(io, record, lang, flags.debug === true);
       }
       const records = applyConfig(audited, config, { today: localDate(new Date()), clauses: CLAUSES, ...(baseline === undefined ? {} : { baseline }) });
-      if (flags.writeBaseline !== undefined) writeFileAtomic(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
+      if (flags.writeBaseline !== undefined) writeOutput(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
       const toFile = flags.output !== undefined;
       // In text on a terminal, inputs that could not be analysed are said once, on stderr.
       const shown = flags.format === 'text' && !toFile ? records.filter((r) => r.status === 'ok') : records;
-      const text = shown.length === 0 && flags.format === 'text' ? '' : renderRecords(shown, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd });
-      if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
+      const text = shown.length === 0 && flags.format === 'text' ? '' : renderRecords(shown, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd, ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }) });
+      if (toFile) writeOutput(resolve(io.cwd, flags.output as string), text);
       else io.out(text);
       setExit(exitStatus(records, failOn));
     });
@@ -202,7 +208,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.err(errorLine({ code: e.code, entry: e.entry, offset: e.offset, message: e.message }, lang));
       if (e.hint !== undefined) io.err(`  ${sanitizeForTerminal(e.hint)}\n`);
       if (e.code === 'E_INTERNAL') io.err(internalErrorHint(stackOf(e), argv.includes('--debug'), lang));
-      return e.code === 'E_USAGE' || e.code === 'E_CONFIG' ? EXIT.USAGE : EXIT.INPUT;
+      return exitForError(e.code);
     }
     // Anything else is our bug: E_INTERNAL, exit 3, and the stack under --debug.
     io.err(errorLine({ code: 'E_INTERNAL', message: e instanceof Error ? e.message : String(e) }, lang));
@@ -232,3 +238,25 @@ function reportProblems(io: Io, record: AuditRecord, lang: Lang, debug: boolean)
   if (crashed.length > 0 && !debug) io.err(internalErrorHint(undefined, false, lang));
 }
 
+
+/** Levenshtein distance, for "did you mean" (short words only: command names). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The command a bare word (no such file, no path separator or extension) most likely misspells. */
+export function commandTypo(word: string, commands: readonly string[], cwd: string): string | undefined {
+  if (word.length < 2 || /[./\\]/.test(word) || existsSync(resolve(cwd, word))) return undefined;
+  let best: { name: string; d: number } | undefined;
+  for (const name of commands) {
+    const d = editDistance(word.toLowerCase(), name);
+    if (d <= 2 && d < word.length && (best === undefined || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}

@@ -64,7 +64,7 @@ export function buildBaseline(records: readonly AuditRecord[]): Baseline {
   return { baselineVersion: BASELINE_VERSION, tool: tool ?? { name: 'pledge-audit', version: '0.0.0' }, findings };
 }
 
-/** The text of the baseline file for `records` (the CLI writes it with writeFileAtomic). */
+/** The text of the baseline file for `records` (the CLI writes it with writeOutput). */
 export function writeBaseline(records: readonly AuditRecord[]): string {
   return `${JSON.stringify(buildBaseline(records), null, 2)}\n`;
 }

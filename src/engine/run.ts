@@ -1,7 +1,7 @@
 import type { AppFacts } from '../facts/app-facts.js';
 import { VERDICT_RANK, type AppCoverageLimit, type Artifact, type ClauseId, type CoverageNote, type Finding, type Localized, type MessageData, type Verdict } from '../model/index.js';
 import type { CheckContext, ClauseDefinition, FindingDraft, RuleOptions } from './check.js';
-import { fingerprint } from './fingerprint.js';
+import { factIdentity, fingerprint } from './fingerprint.js';
 import { decideClauses } from './verdict.js';
 import { escapeText } from '../util/escape.js';
 import { InternalError, isPledgeError, type PledgeError } from '../util/errors.js';
@@ -77,7 +77,8 @@ export function coverageNote(code: string, data?: MessageData): CoverageNote {
 
 function toFinding(clause: ClauseId, checkId: string, d: FindingDraft, options: RuleOptions): Finding {
   const verdict = options.strict && d.strictVerdict !== undefined ? d.strictVerdict : d.verdict;
-  const extra = d.key === undefined ? d.messageId : `${d.messageId}\n${d.key}`;
+  const identity = factIdentity(d.data);
+  const extra = [d.messageId, ...(d.key === undefined ? [] : [d.key]), ...(identity === '' ? [] : [identity])].join('\n');
   return { check: checkId, clause, verdict, messageId: d.messageId, data: d.data ?? {}, evidence: d.evidence, fingerprint: fingerprint(checkId, d.evidence[0]?.location, extra) };
 }
 

@@ -10,6 +10,8 @@ import { ERROR_CODES, type ErrorCode } from '../util/errors.js';
 export const ERROR_CODES_ZH: Record<ErrorCode, string> = {
   E_USAGE: '命令行用法错误',
   E_CONFIG: '配置文件缺失、无法读取或内容无效',
+  E_OUTPUT_UNWRITABLE: '无法写入报告或基线文件（目标是目录、没有权限，或上级路径不是目录）',
+  E_BATCH_UNAVAILABLE: '批量模式所需的可选依赖包未安装（结果库需要 better-sqlite3，任务队列需要 bullmq）',
   E_INPUT_NOT_FOUND: '输入路径不存在',
   E_INPUT_UNREADABLE: '无法读取输入（权限、I/O 错误或不是普通文件）',
   E_INPUT_UNSUPPORTED: '输入既不是 APK、拆分包，也不是 AndroidManifest.xml',

@@ -24,6 +24,8 @@ export interface RenderOptions {
   cwd?: string;
   /** Absolute base URL of the docs for SARIF helpUri; null for none; default from package.json. */
   docsBaseUrl?: string | null;
+  /** SARIF analysis category (automationDetails.id); default pledge-audit. */
+  sarifCategory?: string;
   /** Findings listed per app in Markdown (default 10). */
   maxFindings?: number;
 }
@@ -46,7 +48,7 @@ export function renderRecords(records: readonly AuditRecord[], format: ReportFor
       return escapeInvisible(renderJson(records));
     case 'sarif': {
       const base = o.docsBaseUrl === undefined ? defaultDocsBaseUrl() : (o.docsBaseUrl ?? undefined);
-      return renderSarif(records, { lang: o.lang, clauses: o.clauses, ...(o.cwd === undefined ? {} : { cwd: o.cwd }), ...(base === undefined ? {} : { docsBaseUrl: base }) });
+      return renderSarif(records, { lang: o.lang, clauses: o.clauses, ...(o.cwd === undefined ? {} : { cwd: o.cwd }), ...(base === undefined ? {} : { docsBaseUrl: base }), ...(o.sarifCategory === undefined ? {} : { category: o.sarifCategory }) });
     }
     case 'junit':
       return renderJunit(records, { lang: o.lang });

@@ -24,12 +24,25 @@ export interface SarifOptions {
    * absolute URI, so without one helpUri is left out and help names the relative docs path.
    */
   docsBaseUrl?: string;
+  /**
+   * The analysis category (GitHub code scanning keeps one set of alerts per category):
+   * `runs[0].automationDetails.id` is `<category>/`. Default `pledge-audit`.
+   */
+  category?: string;
 }
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** GitHub shows at most the first location, and long lists help nobody in a code-scanning UI. */
 export const MAX_LOCATIONS = 10;
-const FINGERPRINT_KEY = 'pledgeAudit/v1';
+/** v2: check, primary place and the fact's identity (owner, PI kind or API…); v1 left the identity out. */
+const FINGERPRINT_KEY = 'pledgeAudit/v2';
+export const DEFAULT_CATEGORY = 'pledge-audit';
+/**
+ * GitHub's security-severity (a CVSS-like score: ≥ 7 high, ≥ 4 medium, else low) from the worst
+ * verdict a check can give: a fail is a violation or an unambiguous defect, a warn a strong
+ * indicator, a review evidence a person must judge.
+ */
+const SECURITY_SEVERITY: Record<FindingVerdict, string> = { fail: '7.5', warn: '5.0', review: '2.0' };
 const MAX_MESSAGE = 2000;
 const MAX_DETAIL = 500;
 
@@ -107,7 +120,7 @@ function codeFlow(artifact: Json, path: readonly string[]): Json {
     threadFlows: [
       {
         locations: path.map((m, i) => ({
-          location: { physicalLocation: { artifactLocation: artifact }, logicalLocations: [{ fullyQualifiedName: text(m), kind: 'function' }] },
+          location: { physicalLocation: { artifactLocation: artifact }, logicalLocations: [{ fullyQualifiedName: text(m), kind: 'function' }], message: { text: text(m) } },
           nestingLevel: i,
           executionOrder: i + 1,
         })),
@@ -121,10 +134,14 @@ function pascal(slug: string): string {
 }
 
 function rule(id: string, info: CheckInfo | undefined, o: SarifOptions): Json {
-  if (info === undefined) return { id, name: pascal(id.replace(/^c\d\d\//, '')), shortDescription: { text: id } };
+  const url = o.docsBaseUrl === undefined ? undefined : `${o.docsBaseUrl.replace(/\/+$/, '')}/${docsPath(id)}`;
+  if (info === undefined) {
+    const r: Json = { id, name: pascal(id.replace(/^c\d\d\//, '')), shortDescription: { text: id }, properties: { tags: ['security', 'privacy', 'android'] } };
+    if (url !== undefined) r.helpUri = url;
+    return r;
+  }
   const m = info.meta;
   const t = T[o.lang];
-  const url = o.docsBaseUrl === undefined ? undefined : `${o.docsBaseUrl.replace(/\/+$/, '')}/${docsPath(id)}`;
   const docs = url === undefined ? `${docsPath(id)} (${t.docsShipped})` : url;
   const manual = m.manualCheck?.[o.lang];
   const helpText = [m.docs.basis[o.lang], `${t.fix}: ${m.docs.fix[o.lang]}`, ...(manual === undefined ? [] : [`${t.manual}: ${manual}`]), `${t.docs}: ${docs}`].join('\n\n');
@@ -141,7 +158,14 @@ function rule(id: string, info: CheckInfo | undefined, o: SarifOptions): Json {
     fullDescription: { text: `${t.clause(info.clause)}. ${m.docs.basis[o.lang]}` },
     help: { text: helpText, markdown: helpMarkdown },
     defaultConfiguration: { level: LEVEL[worstVerdict(m.verdicts)] },
-    properties: { tags: ['privacy', 'android', `pledge-clause-${info.clause}`], clause: info.clause, verdicts: [...m.verdicts], needs: [...m.needs] },
+    properties: {
+      tags: ['security', 'privacy', 'android', `pledge/clause-${info.clause}`],
+      'security-severity': SECURITY_SEVERITY[worstVerdict(m.verdicts)],
+      precision: m.evidence === 'declared' ? 'very-high' : m.evidence === 'referenced' ? 'high' : 'medium',
+      clause: info.clause,
+      verdicts: [...m.verdicts],
+      needs: [...m.needs],
+    },
   };
   if (url !== undefined) r.helpUri = url;
   return r;
@@ -240,6 +264,7 @@ export function renderSarif(records: readonly AuditRecord[], o: SarifOptions): s
     runs: [
       {
         tool: { driver },
+        automationDetails: { id: `${o.category ?? DEFAULT_CATEGORY}/` },
         invocations: [{ executionSuccessful: successful, toolExecutionNotifications: notifications }],
         artifacts,
         results,

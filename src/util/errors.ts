@@ -9,6 +9,8 @@ import { escapeText } from './escape.js';
 export const ERROR_CODES = {
   E_USAGE: 'command-line usage error',
   E_CONFIG: 'configuration file is missing, unreadable or invalid',
+  E_OUTPUT_UNWRITABLE: 'the report or baseline file cannot be written (a directory, no permission, a parent that is not a folder)',
+  E_BATCH_UNAVAILABLE: 'batch mode needs an optional package that is not installed (better-sqlite3 for the store, bullmq for the queue)',
   E_INPUT_NOT_FOUND: 'input path does not exist',
   E_INPUT_UNREADABLE: 'input could not be read (permissions, I/O error, not a regular file)',
   E_INPUT_UNSUPPORTED: 'input is neither an APK, a split bundle nor an AndroidManifest.xml',

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeF
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, hasCorpus, REPO } from '../helpers/corpus.js';
+import { benchApks } from '../../scripts/bench-apks.mjs';
+import { CORPUS, hasCorpus } from '../helpers/corpus.js';
 import { cli, FIXTURES, removeDir, startCli, storeRows, tempDir, waitFor } from './helpers.js';
 
 let work: string;
@@ -123,17 +124,20 @@ describe('scan: identity, resume and versions', () => {
   });
 });
 
-describe('scan: per-app memory cap', () => {
-  const big = join(REPO, 'node_modules/appium-uiautomator2-server/apks/appium-uiautomator2-server-v10.6.6.apk');
+// The 18 MB benchmark APK, when `node scripts/bench-apks.mjs` has cached it (.ci/run does).
+const big = benchApks({ fetch: false }).find(([name]) => name === 'appium-uiautomator2-server')?.[1];
+
+describe.skipIf(big === undefined)('scan: per-app memory cap (needs the cached benchmark APK: node scripts/bench-apks.mjs)', () => {
+  const apk = big ?? '';
   it('records E_MEMORY for an app past the heap cap, replaces the thread, and reads NUL-separated list files', () => {
     const list = join(work, 'list0');
     // The big app first: with one thread, the app after it runs on the replacement.
-    writeFileSync(list, Buffer.concat([Buffer.from(big), Buffer.of(0), Buffer.from(join(FIXTURES, 'clean.apk')), Buffer.of(0)]));
+    writeFileSync(list, Buffer.concat([Buffer.from(apk), Buffer.of(0), Buffer.from(join(FIXTURES, 'clean.apk')), Buffer.of(0)]));
     const store = join(work, 'memory.db');
     const r = cli(['scan', list, '--jobs', '1', '--memory', '16', '--store', store, '--no-progress'], { cwd: work });
     expect(r.status, r.stderr).toBe(3);
     const rows = storeRows(store);
-    expect(rows.find((x) => x.path === big)?.error_code).toBe('E_MEMORY');
+    expect(rows.find((x) => x.path === apk)?.error_code).toBe('E_MEMORY');
     expect(rows.find((x) => x.path.endsWith('clean.apk'))?.status).toBe('ok');
   });
 });

@@ -1,9 +1,13 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAUSES } from '../../rules/index.js';
 import type { ReportFinding } from '../../src/report/model.js';
 import type { AuditRecord, AuditReport } from '../../src/report/model.js';
 import { artifactUri, renderSarif, type SarifOptions } from '../../src/report/sarif.js';
 import { docsBaseUrlFrom } from '../../src/report/docs-url.js';
+import { renderRecords } from '../../src/report/render.js';
+import { factIdentity, fingerprint } from '../../src/engine/fingerprint.js';
 import { REPO } from '../helpers/corpus.js';
 import { errorRecord, fixtureRecord } from './helpers.js';
 import { githubProblems, sarifValidator, type SarifLog } from './sarif-schema.js';
@@ -31,7 +35,7 @@ describe('SARIF 2.1.0', () => {
     expect(run.artifacts.map((a) => a.location.uri)).toEqual([...names.map((n) => `fixtures/apk/${n}.apk`), 'test/report/no-such-input.apk']);
     const all = records.flatMap((r) => (r.status === 'ok' ? findings(r) : []));
     expect(run.results).toHaveLength(all.length);
-    run.results.forEach((res, i) => expect(res.partialFingerprints['pledgeAudit/v1']).toBe(all[i]?.fingerprint));
+    run.results.forEach((res, i) => expect(res.partialFingerprints['pledgeAudit/v2']).toBe(all[i]?.fingerprint));
     const notFound = run.invocations[0]?.toolExecutionNotifications.find((n) => n.descriptor?.id === 'E_INPUT_NOT_FOUND');
     expect(notFound?.level).toBe('error');
     expect(run.invocations[0]?.executionSuccessful).toBe(false);
@@ -141,5 +145,50 @@ describe('SARIF 2.1.0', () => {
     expect(docsBaseUrlFrom({ version: '1.2.3', repository: 'acme/pledge-audit' })).toBe('https://github.com/acme/pledge-audit/blob/v1.2.3');
     expect(docsBaseUrlFrom({ version: '1.2.3', repository: 'https://gitlab.com/acme/pledge-audit' })).toBe('https://gitlab.com/acme/pledge-audit/-/blob/v1.2.3');
     expect(docsBaseUrlFrom({ version: '1.2.3', repository: 'https://example.com/acme/pledge-audit' })).toBeUndefined();
+  });
+});
+
+describe('SARIF for GitHub code scanning (issue 13)', () => {
+  const FIXTURES = readdirSync(join(REPO, 'fixtures/apk')).filter((f) => f.endsWith('.apk')).map((f) => f.slice(0, -4)).sort();
+
+  it('gives every result of every fixture a fingerprint of its own (per app), from the fact, never the pc', async () => {
+    for (const name of FIXTURES) {
+      const record = await fixtureRecord(name);
+      const log = sarif([record]);
+      const prints = (log.runs[0]?.results ?? []).map((r) => r.partialFingerprints['pledgeAudit/v2'] ?? '');
+      const dupes = prints.filter((p, i) => prints.indexOf(p) !== i);
+      expect(dupes, `${name}: results sharing a fingerprint`).toEqual([]);
+    }
+  });
+
+  it('tells apart two PI reads in one method, and keeps a fingerprint when only the pc or the call path changes', () => {
+    const loc = { kind: 'dex', entry: 'classes.dex', method: 'Lcom/a/App;->onCreate()V', pc: 4 } as const;
+    const imei = fingerprint('c02/pi-before-consent', loc, ['piRead', factIdentity({ kind: 'imei', owner: 'first-party', count: 1 })].join('\n'));
+    const phone = fingerprint('c02/pi-before-consent', loc, ['piRead', factIdentity({ kind: 'phone-number', owner: 'first-party', count: 1 })].join('\n'));
+    const moved = fingerprint('c02/pi-before-consent', { ...loc, pc: 40, entry: 'classes2.dex' }, ['piRead', factIdentity({ kind: 'imei', owner: 'first-party', count: 3, path: ['x'] })].join('\n'));
+    expect(imei).not.toBe(phone);
+    expect(moved).toBe(imei);
+    expect(factIdentity({ kinds: ['mac', 'imei'] })).toBe(factIdentity({ kinds: ['imei', 'mac'] }));
+  });
+
+  it('rules carry security-severity, tags with the clause and a helpUri (default: the repository of package.json)', async () => {
+    const text = renderRecords([await fixtureRecord('demo-shop')], 'sarif', { lang: 'en', color: false, verbose: false, clauses: CLAUSES, cwd: REPO, sarifCategory: 'android/app' });
+    const log = JSON.parse(text) as SarifLog & { runs: { automationDetails?: { id: string }; tool: { driver: { rules: { properties?: { tags?: string[]; 'security-severity'?: string; clause?: number } }[] } } }[] };
+    expect(validate(log)).toEqual([]);
+    const run = log.runs[0];
+    if (run === undefined) throw new Error('no run');
+    expect(run.automationDetails?.id).toBe('android/app/');
+    for (const [i, rule] of run.tool.driver.rules.entries()) {
+      const p = (run.tool.driver.rules[i] as { properties?: { tags?: string[]; 'security-severity'?: string; clause?: number } }).properties;
+      expect(rule.helpUri, rule.id).toMatch(/^https:\/\/.+\/docs\/rules\/c\d\d\/[a-z0-9-]+\.md$/);
+      expect(Number(p?.['security-severity']), rule.id).toBeGreaterThan(0);
+      expect(p?.tags).toEqual(expect.arrayContaining(['security', 'privacy', `pledge/clause-${p?.clause ?? 0}`]));
+    }
+    const flows = run.results.flatMap((r) => r.codeFlows ?? []);
+    expect(flows.length).toBeGreaterThan(0);
+    for (const step of flows.flatMap((f) => f.threadFlows.flatMap((t) => t.locations))) {
+      const l = step.location as { message?: { text: string }; logicalLocations?: { fullyQualifiedName?: string }[] };
+      expect(l.message?.text).toBe(l.logicalLocations?.[0]?.fullyQualifiedName);
+    }
   });
 });

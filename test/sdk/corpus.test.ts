@@ -62,7 +62,8 @@ function facts(rel: string): ApkFacts {
 const present = (rel: string) => hasCorpus() && existsSync(corpusPath(rel));
 
 describe.skipIf(!hasCorpus())('corpus: known SDKs are detected', () => {
-  const oracle = new Map(oracleRows().map((r) => [r.file, r]));
+  // vitest collects a skipped suite's body too: read the oracle only when the corpus is there.
+  const oracle = new Map(hasCorpus() ? oracleRows().map((r) => [r.file, r]) : []);
 
   it.each(EXPECTED.filter((e) => present(e.file)))('$file', ({ file, sdks, obfuscated }) => {
     const f = facts(file);

@@ -304,7 +304,8 @@ function outcome(raw: string): Outcome {
 }
 
 describe.skipIf(!existsSync(CAMILLE))('camille SDK list against the catalogue (issue 12 item 4)', () => {
-  const camille = JSON.parse(readFileSync(CAMILLE, 'utf8')) as CamilleEntry[];
+  // vitest collects a skipped suite's body too: read the file only when it is there.
+  const camille = existsSync(CAMILLE) ? (JSON.parse(readFileSync(CAMILLE, 'utf8')) as CamilleEntry[]) : [];
   const excluded = new Map<string, string>();
   for (const g of EXCLUDED) for (const e of g.entries) excluded.set(e, g.reason);
 
