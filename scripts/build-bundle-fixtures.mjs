@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the app-bundle and split-set fixtures of fixtures/apk/bundle/ from
+// Builds the app-bundle and split-set fixtures of fixtures/bundles/ from
 // fixtures/bundles/shop-bundle/ with the real Android toolchain from Debian:
 //   apt-get install -y aapt apksigner libsmali-java android-framework-res zip default-jdk-headless
 // aapt2 compiles and links each module twice: `--proto-format` (the protobuf manifest and
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'fixtures/bundles/shop-bundle');
-const out = join(root, 'fixtures/apk/bundle');
+const out = join(root, 'fixtures/bundles');
 const work = join(root, 'fixtures/build/bundle');
 const FRAMEWORK = process.env.FRAMEWORK_RES ?? '/usr/share/android-framework-res/framework-res.apk';
 const KEY_PASS = 'pledge-audit-fixtures';
@@ -43,7 +43,7 @@ function sign(unsigned, signed) {
 function link(manifest, output, { proto, res, versionCode }) {
   const args = ['link', '-I', FRAMEWORK, '--manifest', manifest, '-o', output];
   if (proto) args.push('--proto-format');
-  if (versionCode !== undefined) args.push('--version-code', String(versionCode));
+  if (versionCode !== undefined) args.push('--version-code', String(versionCode), '--replace-version');
   if (res !== undefined) args.push(res);
   run('aapt2', args);
 }
@@ -127,4 +127,4 @@ writeFileSync(join(xapk, 'manifest.json'), `${JSON.stringify(manifestJson, null,
 rmSync(join(out, 'shop-bundle.xapk'), { force: true });
 run('zip', ['-q', '-X', join(out, 'shop-bundle.xapk'), 'manifest.json', 'com.example.bundleshop.apk', 'scan.apk', 'config.arm64_v8a.apk'], xapk);
 rmSync(join(root, 'fixtures/build'), { recursive: true, force: true });
-console.log(`built ${readFileSync(aabOut).length} byte bundle and split sets in fixtures/apk/bundle/`);
+console.log(`built ${readFileSync(aabOut).length} byte bundle and split sets in fixtures/bundles/`);

@@ -2,6 +2,9 @@ import { resolveCategories, UnknownCategoryError } from '../engine/categories.js
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
 import { audit, exitStatus, type FailOn } from '../index.js';
+import { groupSplitInputs } from '../input/parts.js';
+import { withLimits } from '../util/limits.js';
+import { DiagnosticSink } from '../util/diagnostics.js';
 import type { Lang } from '../model/index.js';
 import type { AuditRecord } from '../report/model.js';
 import { REPORT_FORMATS, renderRecords, type ReportFormat } from '../report/render.js';
@@ -93,7 +96,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const categories = flags.category ?? config?.categories ?? [];
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
       const audited: AuditRecord[] = [];
-      for (const input of inputs) {
+      // Split APKs given together are one app (base.apk split_config.arm64_v8a.apk split_feature.apk).
+      for (const input of groupSplitInputs(inputs, withLimits(undefined), new DiagnosticSink())) {
         // PLEDGE_NO_REACHABILITY exists for the benchmark, which reports what the call graph costs.
         const record = await audit(input, {
           lang,

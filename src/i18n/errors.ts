@@ -15,7 +15,6 @@ export const ERROR_CODES_ZH: Record<ErrorCode, string> = {
   E_INPUT_UNSUPPORTED: '输入既不是 APK、拆分包，也不是 AndroidManifest.xml',
   E_INPUT_TOO_LARGE: '输入文件超过大小上限',
   E_INPUT_SYMLINK_LOOP: '输入是无法解析的符号链接（链接成环）',
-  E_BUNDLE_NO_BASE: '拆分包（.apks/.xapk）中没有基础 APK（其中每个 APK 都是拆分 APK）',
   E_SPLITS_NO_BASE: '一组拆分 APK（一起给出，或在 .apks/.xapk 中）没有基础 APK，或应用包（.aab）没有 base 模块',
   E_SPLITS_MISMATCH: '一起给出的拆分 APK 不属于同一个应用（包名或 versionCode 不一致）',
   E_PROTO_MALFORMED: '应用包中的 protobuf 文件（清单、resources.pb、BundleConfig.pb、toc.pb）格式错误',

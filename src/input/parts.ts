@@ -26,7 +26,7 @@ import type { Limits } from '../util/limits.js';
 export type AppFormat = 'aab' | 'apks' | 'xapk' | 'split-apks';
 
 export interface AppPart {
-  /** `base`, a module name (`feature`), or the split APK's file or entry name. */
+  /** A module name (`base`, `feature`) or the APK's file or entry name (`splits/base-master.apk`). */
   name: string;
   /** The `split` attribute of its manifest (`config.arm64_v8a`, `feature`); absent for the base. */
   split?: string;
@@ -211,7 +211,7 @@ function assembleSplits(format: AppFormat, pieces: ApkPiece[], outer: ZipArchive
   const allDex: string[] = [];
   for (const p of ordered) {
     const isBase = p === base;
-    const label = isBase ? 'base' : p.name;
+    const label = p.name;
     const dexNames: { n: number; view: string }[] = [];
     const abis = new Set<string>();
     let count = 0;
@@ -387,4 +387,50 @@ export function mergeManifests(base: XmlDocument, splits: readonly XmlDocument[]
     }
   }
   return { ...base, root };
+}
+
+/**
+ * Groups the inputs of one command line into apps: a split APK (its manifest has a `split`
+ * attribute) joins the base APK of its package; every other input is an app of its own. A split
+ * whose package has no base joins the only base given (and is then E_SPLITS_MISMATCH), or else
+ * stays with the other splits of its package (E_SPLITS_NO_BASE). Order follows the first input of
+ * each app. Inputs that are not readable APKs stay alone: their audit says what is wrong.
+ */
+export function groupSplitInputs(paths: readonly string[], limits: Limits, diagnostics: DiagnosticSink): (string | string[])[] {
+  if (paths.length < 2) return [...paths];
+  const ids = paths.map((p) => apkIdentity(p, limits, diagnostics));
+  if (!ids.some((id) => id?.split !== undefined)) return [...paths];
+  const groups: string[][] = [];
+  const baseOf = new Map<string, string[]>();
+  ids.forEach((id, i) => {
+    if (id !== undefined && id.split === undefined && !baseOf.has(id.packageName)) {
+      const g = [paths[i] as string];
+      baseOf.set(id.packageName, g);
+    }
+  });
+  const onlyBase = baseOf.size === 1 ? [...baseOf.values()][0] : undefined;
+  const orphans = new Map<string, string[]>();
+  const placed = new Set<string[]>();
+  ids.forEach((id, i) => {
+    const p = paths[i] as string;
+    let g: string[];
+    if (id === undefined) g = [p];
+    else if (id.split === undefined) g = baseOf.get(id.packageName)?.[0] === p ? (baseOf.get(id.packageName) as string[]) : [p];
+    else {
+      const target = baseOf.get(id.packageName) ?? onlyBase;
+      if (target !== undefined) {
+        target.push(p);
+        g = target;
+      } else {
+        g = orphans.get(id.packageName) ?? [];
+        g.push(p);
+        orphans.set(id.packageName, g);
+      }
+    }
+    if (!placed.has(g)) {
+      placed.add(g);
+      groups.push(g);
+    }
+  });
+  return groups.map((g) => (g.length === 1 ? (g[0] as string) : g));
 }

@@ -12,7 +12,6 @@ export const ERROR_CODES = {
   E_INPUT_UNSUPPORTED: 'input is neither an APK, a split bundle nor an AndroidManifest.xml',
   E_INPUT_TOO_LARGE: 'input file exceeds the size limit',
   E_INPUT_SYMLINK_LOOP: 'input is a symbolic link that never resolves (a loop of links)',
-  E_BUNDLE_NO_BASE: 'split bundle (.apks/.xapk) holds no base APK (every APK in it is a split)',
   E_SPLITS_NO_BASE: 'a set of split APKs (given together, or in an .apks/.xapk) has no base APK, or an app bundle (.aab) has no base module',
   E_SPLITS_MISMATCH: 'the split APKs given together do not belong to one app (package names or versionCodes differ)',
   E_PROTO_MALFORMED: 'a protocol-buffers file of an app bundle (manifest, resources.pb, BundleConfig.pb, toc.pb) is malformed',

@@ -16,7 +16,7 @@ export const WIRE_I32 = 5;
 export interface ProtoField {
   no: number;
   wire: number;
-  /** VARINT (low 53 bits are exact), I32 and I64 (as unsigned; I64 low 32 bits only). */
+  /** VARINT (exact below 2^53, else its low 32 bits), I32 and I64 (as unsigned; I64 low 32 bits only). */
   num: number;
   /** LEN fields: the payload, a view into the input. */
   bytes: Uint8Array;
@@ -35,14 +35,17 @@ function fail(entry: string | undefined, offset: number, why: string): never {
 /** Reads a varint at `pos`; returns the value and the next position. */
 export function readVarint(buf: Uint8Array, pos: number, entry?: string): [number, number] {
   let value = 0;
+  let low32 = 0;
   let mul = 1;
   for (let i = 0; i < 10; i++) {
     if (pos >= buf.length) fail(entry, pos, 'varint runs past the end of its message');
     const b = buf[pos++] as number;
-    // Beyond 2^53 the value is not exact; protobuf writers only go there for negative int32/int64.
-    if (mul < 2 ** 53) value += (b & 0x7f) * mul;
+    value += (b & 0x7f) * mul;
+    if (i < 5) low32 = (low32 | ((b & 0x7f) << (7 * i))) >>> 0;
     mul *= 128;
-    if ((b & 0x80) === 0) return [value, pos];
+    // Values of 2^53 and more are negative int32/int64 fields in practice: their low 32 bits are
+    // what protoInt32 needs, and what is kept.
+    if ((b & 0x80) === 0) return [value < 2 ** 53 ? value : low32, pos];
   }
   fail(entry, pos, 'varint longer than 10 bytes');
 }
