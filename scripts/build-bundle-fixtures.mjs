@@ -71,6 +71,7 @@ run('unzip', ['-q', '-o', join(work, 'base-proto.zip'), '-d', join(work, 'base-p
 run('unzip', ['-q', '-o', join(work, 'scan-proto.zip'), '-d', join(work, 'scan-proto')]);
 cpSync(join(work, 'base-proto/AndroidManifest.xml'), join(aab, 'base/manifest/AndroidManifest.xml'));
 cpSync(join(work, 'base-proto/resources.pb'), join(aab, 'base/resources.pb'));
+cpSync(join(work, 'base-proto/res'), join(aab, 'base/res'), { recursive: true });
 cpSync(join(work, 'scan-proto/AndroidManifest.xml'), join(aab, 'scan/manifest/AndroidManifest.xml'));
 cpSync(join(work, 'base-classes.dex'), join(aab, 'base/dex/classes.dex'));
 cpSync(join(work, 'scan-classes.dex'), join(aab, 'scan/dex/classes.dex'));

@@ -40,7 +40,7 @@ export interface AppFactsInit {
   /** Build the startup call graph (off only to measure what it costs). */
   reachability?: boolean;
   /** An app in several pieces: its format and parts, and how to release what it opened. */
-  bundle?: { format: AppFormat; parts: readonly AppPart[]; close: () => void };
+  bundle?: { format: AppFormat; parts: readonly AppPart[]; close: () => void; resolveFile?: (resId: number) => string | undefined };
 }
 
 /**
@@ -65,6 +65,7 @@ export class AppFacts {
   /** For bundles and split sets: the format and the parts (modules or split APKs) of the app. */
   readonly bundle: { format: AppFormat; parts: readonly AppPart[] } | undefined;
   private readonly closeBundle: (() => void) | undefined;
+  private readonly bundleFiles: ((resId: number) => string | undefined) | undefined;
   private readonly states: ReadonlyMap<Artifact, ArtifactState>;
   private readonly failures: ReadonlyMap<Artifact, PledgeError>;
   private readonly reachabilityEnabled: boolean;
@@ -82,6 +83,7 @@ export class AppFacts {
     this.signing = init.signing;
     this.bundle = init.bundle === undefined ? undefined : { format: init.bundle.format, parts: init.bundle.parts };
     this.closeBundle = init.bundle?.close;
+    this.bundleFiles = init.bundle?.resolveFile;
     this.states = init.states;
     this.failures = init.failures ?? new Map();
     this.reachabilityEnabled = init.reachability !== false;
@@ -158,7 +160,7 @@ export class AppFacts {
 
   /** The network security config the manifest names, decoded (undefined when there is none). */
   get networkSecurityConfig(): NetworkSecurityConfig | undefined {
-    return this.once('nsc', () => (this.zip === undefined ? undefined : readNetworkSecurityConfig(this.zip, this.manifest, this.resources, this.diagnostics)));
+    return this.once('nsc', () => (this.zip === undefined ? undefined : readNetworkSecurityConfig(this.zip, this.manifest, (id) => this.resolveFileName(id), this.diagnostics)));
   }
 
   /**
@@ -265,6 +267,11 @@ export class AppFacts {
   /** Catalogue records whose auto-init providers include this class name. */
   sdkOfAutoInitProvider(className: string): SdkRecord | undefined {
     return this.catalogue.sdks.find((s) => s.autoInitProviders.includes(className));
+  }
+
+  /** The archive entry a file resource (`@xml/nsc`) names: through resources.arsc, or a bundle's resources.pb. */
+  resolveFileName(resId: number): string | undefined {
+    return this.resources?.resolveFileName(resId) ?? this.bundleFiles?.(resId);
   }
 
   /** Releases the input file. Facts already computed stay readable. */

@@ -143,10 +143,14 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
     };
     const res = zip === undefined ? undefined : readResources(zip, diagnostics, limits);
     if (res !== undefined) record('resources', res.state, res.error);
-    // A bundle's resources.pb resolves the manifest's references; its resource strings are not
-    // searched (yet), which the state says.
+    // A bundle's resources.pb resolves the manifest's references; its strings, and those of the
+    // feature modules, are searched by the text index.
     const proto = multi?.protoResources;
-    if (multi?.format === 'aab') record('resources', zip?.has('base/resources.pb') === true ? 'not-analysed' : 'absent');
+    if (multi?.format === 'aab') {
+      if (multi.protoResources !== undefined) record('resources', 'analysed');
+      else if (multi.protoFailure !== undefined) record('resources', 'failed', multi.protoFailure);
+      else record('resources', 'absent');
+    }
     const resolve = res?.table !== undefined ? resolverFor(res.table) : proto !== undefined ? protoResolver(proto) : undefined;
     const manifest = buildManifest(document, resolve === undefined ? { entry: MANIFEST, diagnostics } : { entry: MANIFEST, diagnostics, resolve });
     let code: CodeFacts | undefined;
@@ -162,7 +166,7 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
       }
       if (needs.has('resources') || needs.has('assets') || needs.has('native')) {
         try {
-          strings = buildStringIndex({ diagnostics, zip, resources: res?.table, code }, { limits });
+          strings = buildStringIndex({ diagnostics, zip, resources: res?.table, code, ...(multi === undefined ? {} : { protoResources: multi.protoTables }) }, { limits });
           record('assets', strings.artifacts.assets);
           record('native', strings.artifacts.native);
         } catch (e) {
@@ -174,7 +178,10 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
       }
       if (needs.has('signing')) {
         signing = readSigning(multi?.signed ?? zip, { diagnostics });
-        record('signing', 'analysed');
+        // A bundle's JAR signature is its upload signature: devices install APKs that Play (or
+        // bundletool) signs again, so the signing checks have nothing to say about it. `dump
+        // signing` still shows it.
+        record('signing', multi?.format === 'aab' ? 'unavailable' : 'analysed');
       }
     }
     await hashing;
@@ -186,7 +193,7 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
       states,
       failures,
       ...(options.reachability === false ? { reachability: false } : {}),
-      ...(multi === undefined ? {} : { bundle: { format: multi.format, parts: multi.parts, close: () => multi.sources.forEach((s) => s.close()) } }),
+      ...(multi === undefined ? {} : { bundle: { format: multi.format, parts: multi.parts, close: () => multi.sources.forEach((s) => s.close()), ...(proto === undefined ? {} : { resolveFile: protoFileResolver(proto, zip) }) } }),
       ...(zip === undefined ? {} : { zip }),
       ...(res?.table === undefined ? {} : { resources: res.table }),
       ...(code === undefined ? {} : { code }),
@@ -204,6 +211,16 @@ function protoResolver(table: ProtoResourceTable): (resId: number) => ResolvedRe
   return (resId) => {
     const v = table.resolve(resId);
     return v === undefined ? undefined : { type: v.type, data: v.data, str: v.str };
+  };
+}
+
+/** `@xml/nsc` of a bundle → the base module's file as the merged archive names it (`base/res/xml/nsc.xml`). */
+function protoFileResolver(table: ProtoResourceTable, zip: ZipArchive | undefined): (resId: number) => string | undefined {
+  return (resId) => {
+    const v = table.resolve(resId);
+    if (v?.str === undefined || v.str === null) return undefined;
+    const entry = `base/${v.str}`;
+    return zip?.has(entry) === true ? entry : undefined;
   };
 }
 

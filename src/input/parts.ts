@@ -49,8 +49,12 @@ export interface MultiPartApp {
   splitArchives: { name: string; zip: ZipArchive }[];
   /** The merged manifest. */
   document: XmlDocument;
-  /** Manifest references of a bundle resolve through resources.pb (absent for split sets). */
+  /** Manifest references of a bundle resolve through base/resources.pb (absent for split sets). */
   protoResources?: ProtoResourceTable;
+  /** Every module's resources.pb that decodes (its strings are the bundle's resource text). */
+  protoTables: { entry: string; table: ProtoResourceTable }[];
+  /** The base resources.pb failed to decode (the error), for the resources artifact's state. */
+  protoFailure?: PledgeError;
   parts: AppPart[];
   /** DEX files of the whole app (merged names), base first, in load order per part. */
   dex: string[];
@@ -246,6 +250,7 @@ function assembleSplits(format: AppFormat, pieces: ApkPiece[], outer: ZipArchive
     signed: base.zip,
     splitArchives: ordered.filter((p) => p !== base).map((p) => ({ name: p.name, zip: p.zip })),
     document,
+    protoTables: [],
     parts,
     dex: allDex,
     sources: [...sources, ...(outer === base.zip ? [] : [outer.source])],
@@ -311,15 +316,20 @@ function openBundle(zip: ZipArchive, opts: { limits: Limits; diagnostics: Diagno
     base,
     ordered.filter((m) => m !== 'base' && parts.find((p) => p.name === m)?.kind === 'feature').flatMap((m) => (docs.has(m) ? [docs.get(m) as XmlDocument] : [])),
   );
-  let protoResources: ProtoResourceTable | undefined;
-  if (zip.has('base/resources.pb')) {
+  const protoTables: { entry: string; table: ProtoResourceTable }[] = [];
+  let protoFailure: PledgeError | undefined;
+  for (const m of ordered) {
+    const entry = `${m}/resources.pb`;
+    if (!zip.has(entry)) continue;
     try {
-      protoResources = parseProtoResourceTable(zip.read('base/resources.pb'), { entry: 'base/resources.pb' });
+      protoTables.push({ entry, table: parseProtoResourceTable(zip.read(entry), { entry }) });
     } catch (e) {
-      const err = toPledgeError(e, 'base/resources.pb');
-      opts.diagnostics.add('W_ARTIFACT_FAILED', `base/resources.pb: ${err.code} ${err.message}; manifest references stay unresolved`, 'base/resources.pb');
+      const err = toPledgeError(e, entry);
+      if (m === 'base') protoFailure = err;
+      opts.diagnostics.add('W_ARTIFACT_FAILED', `${entry}: ${err.code} ${err.message}${m === 'base' ? '; manifest references stay unresolved' : ''}`, entry);
     }
   }
+  const protoResources = protoTables.find((t) => t.entry === 'base/resources.pb')?.table;
   return {
     format: 'aab',
     zip: new MergedArchive(zip, views, opts.limits),
@@ -327,6 +337,8 @@ function openBundle(zip: ZipArchive, opts: { limits: Limits; diagnostics: Diagno
     splitArchives: [],
     document,
     ...(protoResources === undefined ? {} : { protoResources }),
+    protoTables,
+    ...(protoFailure === undefined ? {} : { protoFailure }),
     parts,
     dex: allDex,
     sources: [],

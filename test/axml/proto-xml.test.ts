@@ -72,11 +72,57 @@ describe('aapt2 protobuf XML', () => {
     expect(() => decodeProtoXml(bytes.subarray(0, bytes.length - 3))).toThrow(expect.objectContaining({ code: 'E_PROTO_MALFORMED' }));
   });
 
+  it('reads resources.pb by Resources.proto field numbers: ids, configurations, references, arrays and plurals', () => {
+    // ResourceTable{2 package}; Package{1 PackageId{1 id}, 2 package_name, 3 type}; Type{1 TypeId{1 id}, 2 name, 3 entry};
+    // Entry{1 EntryId{1 id}, 2 name, 6 config_value}; ConfigValue{1 Configuration{3 locale}, 2 Value{4 item, 5 compound_value}}.
+    const id = (n: number): ProtoWriter => new ProtoWriter().uint(1, n);
+    const str = (v: string): ProtoWriter => new ProtoWriter().message(2, new ProtoWriter().string(1, v));
+    const cv = (value: ProtoWriter, locale?: string, compound = false): ProtoWriter => {
+      const w = new ProtoWriter();
+      if (locale !== undefined) w.message(1, new ProtoWriter().string(3, locale));
+      return w.message(2, new ProtoWriter().message(compound ? 5 : 4, value));
+    };
+    const entry = (n: number, name: string, ...values: ProtoWriter[]): ProtoWriter => {
+      const w = new ProtoWriter().message(1, id(n)).string(2, name);
+      for (const v of values) w.message(6, v);
+      return w;
+    };
+    const strings = new ProtoWriter()
+      .message(1, id(2))
+      .string(2, 'string')
+      .message(3, entry(0, 'title', cv(str('Privacy'), 'en'), cv(str('隐私'))))
+      .message(3, entry(1, 'alias', cv(new ProtoWriter().message(1, new ProtoWriter().uint(2, 0x7f020000)))));
+    const array = new ProtoWriter().message(4, new ProtoWriter().message(1, new ProtoWriter().message(3, str('设备标识符'))).message(1, new ProtoWriter().message(3, str('位置'))));
+    const plural = new ProtoWriter().message(5, new ProtoWriter().message(1, new ProtoWriter().uint(3, 1).message(4, str('1 项'))));
+    const arrays = new ProtoWriter().message(1, id(3)).string(2, 'array').message(3, entry(0, 'kinds', cv(array, undefined, true)));
+    const plurals = new ProtoWriter().message(1, id(4)).string(2, 'plurals').message(3, entry(0, 'items', cv(plural, undefined, true)));
+    const layout = new ProtoWriter().message(1, id(5)).string(2, 'layout').message(3, entry(0, 'main', cv(new ProtoWriter().message(5, new ProtoWriter().string(1, 'res/layout/main.xml')))));
+    const pkg = new ProtoWriter().message(1, id(0x7f)).string(2, 'com.example.pb').message(3, strings).message(3, arrays).message(3, plurals).message(3, layout);
+    const table = parseProtoResourceTable(new ProtoWriter().message(2, pkg).finish());
+    expect(table.packageName).toBe('com.example.pb');
+    // The default configuration wins over the first listed; a reference is followed.
+    expect(table.resolve(0x7f020000)).toMatchObject({ type: TYPE_STRING, str: '隐私' });
+    expect(table.resolve(0x7f020001)).toMatchObject({ type: TYPE_STRING, str: '隐私' });
+    expect(table.resolve(0x7f050000)).toMatchObject({ type: TYPE_STRING, str: 'res/layout/main.xml' });
+    expect(table.resolve(0x7f099999)).toBeUndefined();
+    expect(table.strings).toEqual([
+      { resId: 0x7f020000, name: 'string/title', locale: 'en', value: 'Privacy' },
+      { resId: 0x7f020000, name: 'string/title', locale: '', value: '隐私' },
+      { resId: 0x7f030000, name: 'array/kinds', locale: '', index: 0, value: '设备标识符' },
+      { resId: 0x7f030000, name: 'array/kinds', locale: '', index: 1, value: '位置' },
+      { resId: 0x7f040000, name: 'plurals/items', locale: '', quantity: 'one', value: '1 项' },
+    ]);
+  });
+
   it('reads what aapt2 link --proto-format wrote (the fixture bundle) and resolves through resources.pb', () => {
     const zip = openZip(new BufferSource(readFileSync(join(REPO, 'fixtures/bundles/shop-bundle.aab')), 'shop-bundle.aab'));
     const doc = decodeProtoXml(zip.read('base/manifest/AndroidManifest.xml'));
     const table = parseProtoResourceTable(zip.read('base/resources.pb'));
     expect(table.packageName).toBe('com.example.bundleshop');
+    expect(table.strings.map((x) => [x.name, x.value])).toEqual([
+      ['string/app_name', '分包小铺'],
+      ['string/policy_title', '隐私政策'],
+    ]);
     const m = buildManifest(doc, {
       entry: 'AndroidManifest.xml',
       resolve: (id) => {

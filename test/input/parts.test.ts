@@ -72,14 +72,28 @@ describe('an app in several pieces is one app', () => {
     expect(imeiRead(r)).toBeUndefined();
   });
 
-  it('a bundle keeps its v1 JAR signature', async () => {
+  it('a bundle keeps its v1 JAR signature, which says nothing of the APKs devices install', async () => {
     const facts = await loadFacts(f('shop-bundle.aab'));
     try {
       expect(facts.signing?.schemes).toEqual(['v1']);
-      expect(facts.state('resources')).toBe('not-analysed');
+      expect(facts.state('signing')).toBe('unavailable');
+      expect(facts.state('resources')).toBe('analysed');
+      // The network security config is the base module's protobuf XML, found through resources.pb.
+      expect(facts.networkSecurityConfig).toMatchObject({ entry: 'base/res/xml/network_security_config.xml', base: { cleartextTrafficPermitted: true } });
     } finally {
       facts.close();
     }
+  });
+
+  it('the bundle and the split set built from the same sources get the same verdicts, but for signing', async () => {
+    const aab = await report(f('shop-bundle.aab'));
+    const apks = await report(f('shop-bundle.apks'));
+    const verdicts = (r: AuditReport): string[] => r.clauses.map((c) => `${c.clause} ${c.verdict} ${c.findings.map((x) => x.check).join(',')}`);
+    expect(verdicts(aab).slice(0, 9)).toEqual(verdicts(apks).slice(0, 9));
+    // Resource text of the bundle is searched in resources.pb and the protobuf layouts.
+    const where = aab.clauses.flatMap((c) => c.findings).flatMap((x) => x.evidence.map((e) => e.location.kind === 'dex' ? e.location.entry : 'entry' in e.location ? e.location.entry : ''));
+    expect(where).toEqual(expect.arrayContaining(['base/resources.pb', 'base/res/layout/activity_main.xml', 'base/res/xml/network_security_config.xml']));
+    expect(aab.clauses[9]?.findings.map((x) => x.check)).toEqual(['c10/cleartext-traffic']);
   });
 
   it('refuses splits of another version, and splits without their base', async () => {
