@@ -19,6 +19,8 @@ import { sanitizeForTerminal } from '../report/sanitize.js';
 import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
 import { renderSdkInventory, sdkInventory } from './sdks.js';
+import { piLists } from './lists.js';
+import { LISTS_FORMATS, renderLists, type ListsFormat } from '../report/lists-render.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { useColor, writeFileAtomic, type Io } from './io.js';
 import { localizedHelp, oneOf, translateCommanderError } from './help-text.js';
@@ -160,6 +162,25 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .action(async (input: string, flags: { format: 'text' | 'json'; lang?: Lang }) => {
       const inventory = await sdkInventory(input);
       io.out(flags.format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : renderSdkInventory(inventory, flags.lang ?? lang, useColor(io, undefined, false)));
+      setExit(EXIT.OK);
+    });
+
+  program
+    .command('lists')
+    .description(t.lists.description)
+    .argument('<inputs...>', t.lists.input)
+    .addOption(new Option('-f, --format <format>', t.lists.format).choices(LISTS_FORMATS).default('text'))
+    .addOption(new Option('--lang <lang>', t.lists.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
+    .option('-o, --output <file>', t.lists.output)
+    .option('--no-color', t.audit.noColor)
+    .action(async (inputs: string[], flags: { format: ListsFormat; lang?: Lang; output?: string; color?: boolean }) => {
+      // The lists are a Chinese regulatory document: Chinese unless asked otherwise.
+      const listsLang = flags.lang ?? 'zh';
+      const toFile = flags.output !== undefined;
+      const lists = await piLists(inputs);
+      const text = renderLists(lists, flags.format, { lang: listsLang, color: useColor(io, flags.color, toFile) });
+      if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
+      else io.out(text);
       setExit(EXIT.OK);
     });
 
