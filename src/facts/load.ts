@@ -182,6 +182,12 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
         // bundletool) signs again, so the signing checks have nothing to say about it. `dump
         // signing` still shows it.
         record('signing', multi?.format === 'aab' ? 'unavailable' : 'analysed');
+        // Per-split signatures: Android installs splits only when they carry the base's certificates.
+        const baseCerts = signerCerts(signing);
+        for (const split of multi?.splitArchives ?? []) {
+          const certs = signerCerts(readSigning(split.zip, { diagnostics }));
+          if (certs === '' || certs !== baseCerts) diagnostics.add('W_SPLIT_SIGNER', `${split.name}: ${certs === '' ? 'no signature' : `signed by ${certs}`}, the base by ${baseCerts || 'nobody'}`, split.name);
+        }
       }
     }
     await hashing;
@@ -205,6 +211,11 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
     for (const s of opened.multi?.sources ?? []) s.close();
     throw toPledgeError(e);
   }
+}
+
+/** The signers' certificate digests, sorted and deduplicated ('' when unsigned). */
+function signerCerts(info: SigningInfo): string {
+  return [...new Set(info.signers.map((x) => x.certificate.sha256))].sort().join(',');
 }
 
 function protoResolver(table: ProtoResourceTable): (resId: number) => ResolvedResource | undefined {

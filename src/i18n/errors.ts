@@ -80,6 +80,7 @@ export const DIAGNOSTIC_CODES_ZH: Record<DiagnosticCode, string> = {
   W_DEX_ODD: '可容忍的 DEX 异常（校验和、映射表、不寻常的布局）',
   W_SIG_MALFORMED: '签名数据损坏；签名信息不完整',
   W_ARTIFACT_FAILED: '某个可选部分无法解码；依赖它的检查最多给出待复核',
+  W_SPLIT_SIGNER: '某个拆分 APK 未签名，或签名证书与基础 APK 不同（Android 拒绝将其与基础 APK 一起安装）',
   W_LIMIT_TRUNCATED: '有界读取在上限处停止；证据可能不完整',
 };
 

@@ -8,6 +8,8 @@ import type { AuditReport } from '../../src/report/model.js';
 import { DiagnosticSink } from '../../src/util/diagnostics.js';
 import { withLimits } from '../../src/util/limits.js';
 import { writeZip } from '../helpers/zip-writer.js';
+import { BufferSource } from '../../src/apk/source.js';
+import { openZip } from '../../src/apk/zip.js';
 import { exec } from '../helpers/exec.js';
 import { REPO } from '../helpers/corpus.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -111,6 +113,29 @@ describe('an app in several pieces is one app', () => {
       const bad = join(work, 'bad.aab');
       writeFileSync(bad, writeZip([{ name: 'BundleConfig.pb', data: Buffer.alloc(0) }, { name: 'base/manifest/AndroidManifest.xml', data: Buffer.from([0x0a, 0x7f, 0x01]) }]));
       expect(await audit(bad)).toMatchObject({ status: 'error', error: { code: 'E_PROTO_MALFORMED', entry: 'base/manifest/AndroidManifest.xml' } });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('says when a split is not signed with the base\'s certificate', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'pledge-parts-'));
+    try {
+      const zip = openZip(new BufferSource(readFileSync(f('shop-bundle-split_scan.apk')), 's.apk'));
+      const unsigned = join(work, 'split_scan-unsigned.apk');
+      writeFileSync(unsigned, writeZip(zip.names().filter((n) => !n.startsWith('META-INF/')).map((n) => ({ name: n, data: zip.read(n) }))));
+      const facts = await loadFacts([f('shop-bundle-base.apk'), unsigned]);
+      try {
+        expect(facts.diagnostics.list().filter((d) => d.code === 'W_SPLIT_SIGNER').map((d) => d.entry)).toEqual(['split_scan-unsigned.apk']);
+      } finally {
+        facts.close();
+      }
+      const signed = await loadFacts(SPLITS);
+      try {
+        expect(signed.diagnostics.list().some((d) => d.code === 'W_SPLIT_SIGNER')).toBe(false);
+      } finally {
+        signed.close();
+      }
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
