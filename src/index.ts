@@ -38,16 +38,19 @@ export function toolInfo(): ToolInfo {
 }
 
 /**
- * Audits one input (APK, binary or plain-text AndroidManifest.xml). Never throws for bad input:
+ * Audits one input (APK, app bundle, split set, binary or plain-text AndroidManifest.xml), or
+ * several split APKs of one app. Never throws for bad input:
  * an input that cannot be analysed yields an error record with a stable code.
  */
-export async function audit(path: string, options: AuditOptions = {}): Promise<AuditRecord> {
+export async function audit(input: string | readonly string[], options: AuditOptions = {}): Promise<AuditRecord> {
+  // Several paths are the split APKs of one app (see groupSplitInputs); the record is the base's.
+  const path = typeof input === 'string' ? input : (input[0] ?? '');
   const tool = toolInfo();
   // A wrong category is the caller's mistake, not the input's: it throws (UnknownCategoryError).
   const categories = resolveCategories(options.categories ?? []);
   let facts;
   try {
-    facts = await loadFacts(path, { ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.reachability === false ? { reachability: false } : {}) });
+    facts = await loadFacts(input, { ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.reachability === false ? { reachability: false } : {}) });
   } catch (e) {
     return buildErrorRecord(path, toPledgeError(e), tool, options.debug === true);
   }

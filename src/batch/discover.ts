@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { PledgeError, type ErrorCode } from '../util/errors.js';
 import { inputPath, pathFromString, type InputPath } from './paths.js';
 
-/** apk: one APK; bundle: a zip of APKs (.apks from bundletool or SAI, .xapk from APKPure). */
+/** apk: one APK; bundle: an app in several pieces (.aab, .apks from bundletool or SAI, .xapk from APKPure). */
 export type CandidateKind = 'apk' | 'bundle';
 
 export interface Candidate {
@@ -34,7 +34,7 @@ const SLASH = 0x2f;
 export function kindOfName(name: Buffer | string): CandidateKind | undefined {
   const s = (typeof name === 'string' ? name : name.toString('latin1')).toLowerCase();
   if (s.endsWith('.apk')) return 'apk';
-  if (s.endsWith('.apks') || s.endsWith('.xapk')) return 'bundle';
+  if (s.endsWith('.apks') || s.endsWith('.xapk') || s.endsWith('.aab')) return 'bundle';
   return undefined;
 }
 

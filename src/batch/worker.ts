@@ -8,11 +8,9 @@ import { rmSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parentPort, threadId } from 'node:worker_threads';
 import { audit } from '../index.js';
-import { buildErrorRecord } from '../report/build.js';
 import type { AuditRecord } from '../report/model.js';
-import { toPledgeError, InternalError } from '../util/errors.js';
-import { toolVersion } from '../version.js';
-import { extractBase, isBundleFile, type BundleInfo } from './bundle.js';
+import { InternalError } from '../util/errors.js';
+import type { BundleInfo } from './bundle.js';
 import type { AppJob, DoneMessage, JobMessage, MemorySample, ReadyMessage } from './protocol.js';
 
 let _spins = 0;
@@ -37,26 +35,14 @@ function memory(): MemorySample {
   return { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss };
 }
 
-async function auditOne(job: AppJob, fsPath: string, tmpDir: string, id: number): Promise<{ record: AuditRecord; bundle?: BundleInfo }> {
+async function auditOne(job: AppJob, fsPath: string): Promise<{ record: AuditRecord; bundle?: BundleInfo }> {
   const options = { lang: job.settings.lang, strict: job.settings.strict, categories: job.settings.categories, reachability: job.settings.reachability };
-  const asBundle = async (): Promise<{ record: AuditRecord; bundle?: BundleInfo }> => {
-    let extracted;
-    try {
-      extracted = extractBase(fsPath, tmpDir, `${threadId}-${id}`);
-    } catch (e) {
-      return { record: buildErrorRecord(job.path, toPledgeError(e), { name: 'pledge-audit', version: toolVersion() }) };
-    }
-    try {
-      return { record: await audit(extracted.file, options), bundle: extracted.info };
-    } finally {
-      rmSync(extracted.file, { force: true });
-    }
-  };
-  if (job.kind === 'bundle' && isBundleFile(fsPath)) return asBundle();
+  // The single-app loader reads bundles and split sets whole (src/input/parts.ts), whatever the
+  // file is called: dumps rename freely, and a bundle called .apk is found by its content.
   const record = await audit(fsPath, options);
-  // Dumps rename freely: a bundle called .apk is found by its content.
-  if (record.status === 'error' && record.error.code === 'E_APK_NO_MANIFEST' && isBundleFile(fsPath)) return asBundle();
-  return { record };
+  const parts = record.status === 'ok' ? record.target.parts : undefined;
+  if (parts === undefined || parts.length === 0) return { record };
+  return { record, bundle: { base: (parts[0] as { name: string }).name, splits: parts.slice(1).map((p) => p.name) } };
 }
 
 /** The record names the app by the path the user knows, not by a link or an extracted base. */
@@ -78,7 +64,7 @@ async function handle(msg: JobMessage): Promise<DoneMessage> {
     fsPath = link;
   }
   try {
-    const { record, bundle } = await auditOne(job, fsPath, tmpDir, id);
+    const { record, bundle } = await auditOne(job, fsPath);
     const done: DoneMessage = { type: 'done', id, record: renamed(record, job.path), durationMs: Math.round(performance.now() - started), memory: memory() };
     if (bundle !== undefined) done.bundle = bundle;
     return done;

@@ -2,6 +2,9 @@ import { resolveCategories, UnknownCategoryError } from '../engine/categories.js
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
 import { audit, exitStatus, type FailOn } from '../index.js';
+import { groupSplitInputs } from '../input/parts.js';
+import { withLimits } from '../util/limits.js';
+import { DiagnosticSink } from '../util/diagnostics.js';
 import type { Lang } from '../model/index.js';
 import type { AuditRecord } from '../report/model.js';
 import { REPORT_FORMATS, renderRecords, type ReportFormat } from '../report/render.js';
@@ -17,6 +20,8 @@ import { sanitizeForTerminal } from '../report/sanitize.js';
 import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
 import { renderSdkInventory, sdkInventory } from './sdks.js';
+import { piLists } from './lists.js';
+import { LISTS_FORMATS, renderLists, type ListsFormat } from '../report/lists-render.js';
 import { EXIT, exitForError, type ExitCode } from './exit-codes.js';
 import { useColor, writeOutput, type Io } from './io.js';
 import { localizedHelp, oneOf, translateCommanderError } from './help-text.js';
@@ -99,7 +104,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const categories = flags.category ?? config?.categories ?? [];
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
       const audited: AuditRecord[] = [];
-      for (const input of inputs) {
+      // Split APKs given together are one app (base.apk split_config.arm64_v8a.apk split_feature.apk).
+      for (const input of groupSplitInputs(inputs, withLimits(undefined), new DiagnosticSink())) {
         // PLEDGE_NO_REACHABILITY exists for the benchmark, which reports what the call graph costs.
         const record = await audit(input, {
           lang,
@@ -162,6 +168,25 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .action(async (input: string, flags: { format: 'text' | 'json'; lang?: Lang }) => {
       const inventory = await sdkInventory(input);
       io.out(flags.format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : renderSdkInventory(inventory, flags.lang ?? lang, useColor(io, undefined, false)));
+      setExit(EXIT.OK);
+    });
+
+  program
+    .command('lists')
+    .description(t.lists.description)
+    .argument('<inputs...>', t.lists.input)
+    .addOption(new Option('-f, --format <format>', t.lists.format).choices(LISTS_FORMATS).default('text'))
+    .addOption(new Option('--lang <lang>', t.lists.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
+    .option('-o, --output <file>', t.lists.output)
+    .option('--no-color', t.audit.noColor)
+    .action(async (inputs: string[], flags: { format: ListsFormat; lang?: Lang; output?: string; color?: boolean }) => {
+      // The lists are a Chinese regulatory document: Chinese unless asked otherwise.
+      const listsLang = flags.lang ?? 'zh';
+      const toFile = flags.output !== undefined;
+      const lists = await piLists(inputs);
+      const text = renderLists(lists, flags.format, { lang: listsLang, color: useColor(io, flags.color, toFile) });
+      if (toFile) writeOutput(resolve(io.cwd, flags.output as string), text);
+      else io.out(text);
       setExit(EXIT.OK);
     });
 

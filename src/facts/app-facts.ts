@@ -22,6 +22,7 @@ import { Reachability } from './reach.js';
 import { libraryOfClass } from './libraries.js';
 import { periodicTasks, type PeriodicTask } from './periodic.js';
 import type { StringIndex } from './strings/types.js';
+import type { AppFormat, AppPart } from '../input/parts.js';
 
 export interface AppFactsInit {
   input: InputInfo;
@@ -38,6 +39,8 @@ export interface AppFactsInit {
   signing?: SigningInfo;
   /** Build the startup call graph (off only to measure what it costs). */
   reachability?: boolean;
+  /** An app in several pieces: its format and parts, and how to release what it opened. */
+  bundle?: { format: AppFormat; parts: readonly AppPart[]; close: () => void; resolveFile?: (resId: number) => string | undefined };
 }
 
 /**
@@ -59,6 +62,10 @@ export class AppFacts {
   readonly strings: StringIndex | undefined;
   /** Signing schemes and signers (undefined for manifest-only inputs). */
   readonly signing: SigningInfo | undefined;
+  /** For bundles and split sets: the format and the parts (modules or split APKs) of the app. */
+  readonly bundle: { format: AppFormat; parts: readonly AppPart[] } | undefined;
+  private readonly closeBundle: (() => void) | undefined;
+  private readonly bundleFiles: ((resId: number) => string | undefined) | undefined;
   private readonly states: ReadonlyMap<Artifact, ArtifactState>;
   private readonly failures: ReadonlyMap<Artifact, PledgeError>;
   private readonly reachabilityEnabled: boolean;
@@ -74,6 +81,9 @@ export class AppFacts {
     this.code = init.code;
     this.strings = init.strings;
     this.signing = init.signing;
+    this.bundle = init.bundle === undefined ? undefined : { format: init.bundle.format, parts: init.bundle.parts };
+    this.closeBundle = init.bundle?.close;
+    this.bundleFiles = init.bundle?.resolveFile;
     this.states = init.states;
     this.failures = init.failures ?? new Map();
     this.reachabilityEnabled = init.reachability !== false;
@@ -150,7 +160,7 @@ export class AppFacts {
 
   /** The network security config the manifest names, decoded (undefined when there is none). */
   get networkSecurityConfig(): NetworkSecurityConfig | undefined {
-    return this.once('nsc', () => (this.zip === undefined ? undefined : readNetworkSecurityConfig(this.zip, this.manifest, this.resources, this.diagnostics)));
+    return this.once('nsc', () => (this.zip === undefined ? undefined : readNetworkSecurityConfig(this.zip, this.manifest, (id) => this.resolveFileName(id), this.diagnostics)));
   }
 
   /**
@@ -260,9 +270,15 @@ export class AppFacts {
     return this.catalogue.sdks.find((s) => s.autoInitProviders.includes(className));
   }
 
+  /** The archive entry a file resource (`@xml/nsc`) names: through resources.arsc, or a bundle's resources.pb. */
+  resolveFileName(resId: number): string | undefined {
+    return this.resources?.resolveFileName(resId) ?? this.bundleFiles?.(resId);
+  }
+
   /** Releases the input file. Facts already computed stay readable. */
   close(): void {
     this.zip?.source.close();
+    this.closeBundle?.();
   }
 }
 

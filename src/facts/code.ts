@@ -24,6 +24,7 @@ export interface DexUnit {
   loaded: boolean;
 }
 
+const ANDROGUARD_ROOT = /^classes(\d*).dex/;
 const SCANNED_PREFIXES = [...FRAMEWORK_PREFIXES, 'Lorg/apache/http/'];
 
 export interface RefIndex {
@@ -59,10 +60,12 @@ export class CodeFacts {
   ) {}
 
   /** Parses and scans every DEX entry; one broken DEX fails alone. Inflation runs concurrently. */
-  static async load(zip: ZipArchive, diagnostics: DiagnosticSink, limits: Limits): Promise<CodeFacts> {
+  static async load(zip: ZipArchive, diagnostics: DiagnosticSink, limits: Limits, moduleDex: readonly string[] = []): Promise<CodeFacts> {
     const names = zip.names();
-    const loaded = new Set(dexEntryNames(names));
-    const entries = androguardDexEntryNames(names).filter((n) => !zip.entry(n)?.isDirectory);
+    // The DEX files of other modules or splits of the app (`feature/dex/classes.dex`,
+    // `split_feature.apk!/classes.dex`) are loaded by their own class loader: all of them run.
+    const loaded = new Set([...dexEntryNames(names), ...moduleDex]);
+    const entries = [...androguardDexEntryNames(names), ...moduleDex.filter((n) => !ANDROGUARD_ROOT.test(n))].filter((n) => !zip.entry(n)?.isDirectory);
     const buffers = await Promise.all(entries.map((e) => zip.readAsync(e).then((b) => ({ b }), (err: unknown) => ({ err }))));
     const units: DexUnit[] = [];
     const failed: { entry: string; error: PledgeError }[] = [];

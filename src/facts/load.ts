@@ -12,8 +12,10 @@ import { DiagnosticSink } from '../util/diagnostics.js';
 import { PledgeError, toPledgeError } from '../util/errors.js';
 import { type Limits, withLimits } from '../util/limits.js';
 import { parseArsc, type ResourceTable } from '../arsc/index.js';
+import type { ProtoResourceTable } from '../arsc/proto-table.js';
 import type { ResolvedResource } from '../manifest/build.js';
 import { AppFacts } from './app-facts.js';
+import { multiPartFormat, openMultiPart, openSplitFiles, type MultiPartApp } from '../input/parts.js';
 import { CodeFacts } from './code.js';
 import { buildStringIndex } from './strings/index.js';
 import type { StringIndex } from './strings/types.js';
@@ -43,13 +45,19 @@ export interface OpenedInput {
   document: XmlDocument;
   diagnostics: DiagnosticSink;
   limits: Limits;
+  /** An app in several pieces (.aab, .apks, .xapk, split APKs given together): `zip` is their merged view. */
+  multi?: MultiPartApp;
 }
 
 /**
  * Opens an input and decodes its manifest document. The caller owns `source` and must close it.
  * No manifest model is built here, so that `dump manifest` can show documents Android rejects.
  */
-export function openInput(path: string, options: LoadOptions = {}): OpenedInput {
+export function openInput(path: string | readonly string[], options: LoadOptions = {}): OpenedInput {
+  if (typeof path !== 'string') {
+    if (path.length === 1) return openInput(path[0] as string, options);
+    return openSplitSet(path, options);
+  }
   const kind = detectInputKind(path);
   const limits = withLimits(options.limits);
   const diagnostics = new DiagnosticSink(limits.maxDiagnostics);
@@ -70,6 +78,11 @@ export function openInput(path: string, options: LoadOptions = {}): OpenedInput 
       return { path, kind, source, document: decodeManifestBytes(source.read(0, source.size), kind, diagnostics, limits), diagnostics, limits };
     }
     const zip = openZip(source, { limits, diagnostics });
+    const format = multiPartFormat(zip, path);
+    if (format !== undefined) {
+      const multi = openMultiPart(zip, format, { limits, diagnostics, path });
+      return { path, kind, source, zip: multi.zip, document: multi.document, diagnostics, limits, multi };
+    }
     if (!zip.has(MANIFEST)) {
       throw new PledgeError('E_APK_NO_MANIFEST', 'the archive has no AndroidManifest.xml entry', {
         entry: basename(path),
@@ -84,16 +97,27 @@ export function openInput(path: string, options: LoadOptions = {}): OpenedInput 
   }
 }
 
+/** Several split APK files of one app (each path is checked to exist first). */
+function openSplitSet(paths: readonly string[], options: LoadOptions): OpenedInput {
+  for (const p of paths) detectInputKind(p);
+  const limits = withLimits(options.limits);
+  const diagnostics = new DiagnosticSink(limits.maxDiagnostics);
+  const multi = openSplitFiles(paths, { limits, diagnostics, inMemoryBytes: IN_MEMORY_BYTES });
+  const path = paths.find((p) => basename(p) === multi.parts[0]?.name) ?? (paths[0] as string);
+  return { path, kind: 'apk', source: multi.zip.source, zip: multi.zip, document: multi.document, diagnostics, limits, multi };
+}
+
 /**
  * Opens one input and builds its finished facts: the manifest (required: without it there is no
  * app, and the error says why), resources, and what the checks to run need of the code, the text
  * index and the signatures, each decoded once here. An artifact that fails to decode is recorded
  * (its checks become coverage notes) and the rest still counts; only input-level failures throw.
  */
-export async function loadFacts(path: string, options: LoadOptions = {}): Promise<AppFacts> {
+export async function loadFacts(path: string | readonly string[], options: LoadOptions = {}): Promise<AppFacts> {
   const opened = openInput(path, options);
   try {
-    const { source, zip, document, diagnostics, kind, limits } = opened;
+    const { source, zip, document, diagnostics, kind, limits, multi } = opened;
+    path = opened.path;
     const needs = options.needs ?? ALL_ARTIFACTS;
     // The hash is computed on first use: the audit asks for it while the DEX files inflate on the
     // thread pool, so it costs no wall time on a large APK.
@@ -119,21 +143,30 @@ export async function loadFacts(path: string, options: LoadOptions = {}): Promis
     };
     const res = zip === undefined ? undefined : readResources(zip, diagnostics, limits);
     if (res !== undefined) record('resources', res.state, res.error);
-    const manifest = buildManifest(document, res?.table === undefined ? { entry: MANIFEST, diagnostics } : { entry: MANIFEST, diagnostics, resolve: resolverFor(res.table) });
+    // A bundle's resources.pb resolves the manifest's references; its strings, and those of the
+    // feature modules, are searched by the text index.
+    const proto = multi?.protoResources;
+    if (multi?.format === 'aab') {
+      if (multi.protoResources !== undefined) record('resources', 'analysed');
+      else if (multi.protoFailure !== undefined) record('resources', 'failed', multi.protoFailure);
+      else record('resources', 'absent');
+    }
+    const resolve = res?.table !== undefined ? resolverFor(res.table) : proto !== undefined ? protoResolver(proto) : undefined;
+    const manifest = buildManifest(document, resolve === undefined ? { entry: MANIFEST, diagnostics } : { entry: MANIFEST, diagnostics, resolve });
     let code: CodeFacts | undefined;
     let strings: StringIndex | undefined;
     let signing: SigningInfo | undefined;
     if (zip !== undefined) {
       // Text checks read DEX strings too: the code is loaded for them as well.
       if (needs.has('dex') || needs.has('assets') || needs.has('native')) {
-        code = await CodeFacts.load(zip, diagnostics, limits);
+        code = await CodeFacts.load(zip, diagnostics, limits, multi?.dex ?? []);
         if (code.units.length === 0 && code.failed.length === 0) record('dex', 'absent');
         else if (code.units.length === 0) record('dex', 'failed', code.failed[0]?.error);
         else record('dex', 'analysed');
       }
       if (needs.has('resources') || needs.has('assets') || needs.has('native')) {
         try {
-          strings = buildStringIndex({ diagnostics, zip, resources: res?.table, code }, { limits });
+          strings = buildStringIndex({ diagnostics, zip, resources: res?.table, code, ...(multi === undefined ? {} : { protoResources: multi.protoTables }) }, { limits });
           record('assets', strings.artifacts.assets);
           record('native', strings.artifacts.native);
         } catch (e) {
@@ -144,8 +177,17 @@ export async function loadFacts(path: string, options: LoadOptions = {}): Promis
         }
       }
       if (needs.has('signing')) {
-        signing = readSigning(zip, { diagnostics });
-        record('signing', 'analysed');
+        signing = readSigning(multi?.signed ?? zip, { diagnostics });
+        // A bundle's JAR signature is its upload signature: devices install APKs that Play (or
+        // bundletool) signs again, so the signing checks have nothing to say about it. `dump
+        // signing` still shows it.
+        record('signing', multi?.format === 'aab' ? 'unavailable' : 'analysed');
+        // Per-split signatures: Android installs splits only when they carry the base's certificates.
+        const baseCerts = signerCerts(signing);
+        for (const split of multi?.splitArchives ?? []) {
+          const certs = signerCerts(readSigning(split.zip, { diagnostics }));
+          if (certs === '' || certs !== baseCerts) diagnostics.add('W_SPLIT_SIGNER', `${split.name}: ${certs === '' ? 'no signature' : `signed by ${certs}`}, the base by ${baseCerts || 'nobody'}`, split.name);
+        }
       }
     }
     await hashing;
@@ -157,6 +199,7 @@ export async function loadFacts(path: string, options: LoadOptions = {}): Promis
       states,
       failures,
       ...(options.reachability === false ? { reachability: false } : {}),
+      ...(multi === undefined ? {} : { bundle: { format: multi.format, parts: multi.parts, close: () => multi.sources.forEach((s) => s.close()), ...(proto === undefined ? {} : { resolveFile: protoFileResolver(proto, zip) }) } }),
       ...(zip === undefined ? {} : { zip }),
       ...(res?.table === undefined ? {} : { resources: res.table }),
       ...(code === undefined ? {} : { code }),
@@ -165,8 +208,31 @@ export async function loadFacts(path: string, options: LoadOptions = {}): Promis
     });
   } catch (e) {
     opened.source.close();
+    for (const s of opened.multi?.sources ?? []) s.close();
     throw toPledgeError(e);
   }
+}
+
+/** The signers' certificate digests, sorted and deduplicated ('' when unsigned). */
+function signerCerts(info: SigningInfo): string {
+  return [...new Set(info.signers.map((x) => x.certificate.sha256))].sort().join(',');
+}
+
+function protoResolver(table: ProtoResourceTable): (resId: number) => ResolvedResource | undefined {
+  return (resId) => {
+    const v = table.resolve(resId);
+    return v === undefined ? undefined : { type: v.type, data: v.data, str: v.str };
+  };
+}
+
+/** `@xml/nsc` of a bundle → the base module's file as the merged archive names it (`base/res/xml/nsc.xml`). */
+function protoFileResolver(table: ProtoResourceTable, zip: ZipArchive | undefined): (resId: number) => string | undefined {
+  return (resId) => {
+    const v = table.resolve(resId);
+    if (v?.str === undefined || v.str === null) return undefined;
+    const entry = `base/${v.str}`;
+    return zip?.has(entry) === true ? entry : undefined;
+  };
 }
 
 interface ResourcesResult {

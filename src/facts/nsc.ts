@@ -1,6 +1,6 @@
-import type { ResourceTable } from '../arsc/index.js';
 import type { ZipArchive } from '../apk/zip.js';
 import { decodeAxml } from '../axml/decode.js';
+import { decodeProtoXml } from '../axml/proto-xml.js';
 import type { XmlAttribute, XmlElement } from '../axml/types.js';
 import { attrBoolean } from '../axml/values.js';
 import type { Manifest } from '../manifest/model.js';
@@ -82,23 +82,24 @@ function domainConfigs(el: XmlElement, path: string, resolveFile: (ref: number) 
 }
 
 /** Reads the file named by android:networkSecurityConfig; undefined when there is none or it does not decode. */
-export function readNetworkSecurityConfig(zip: ZipArchive, manifest: Manifest, resources: ResourceTable | undefined, diagnostics: DiagnosticSink): NetworkSecurityConfig | undefined {
+export function readNetworkSecurityConfig(zip: ZipArchive, manifest: Manifest, resolveFile: (resId: number) => string | undefined, diagnostics: DiagnosticSink): NetworkSecurityConfig | undefined {
   const ref = manifest.application?.networkSecurityConfig;
   if (ref === undefined) return undefined;
-  const entry = ref.ref !== undefined ? resources?.resolveFileName(ref.ref) : ref.text.startsWith('res/') ? ref.text : undefined;
+  const entry = ref.ref !== undefined ? resolveFile(ref.ref) : ref.text.startsWith('res/') ? ref.text : undefined;
   if (entry === undefined || !zip.has(entry)) {
     diagnostics.add('W_ARTIFACT_FAILED', `networkSecurityConfig ${ref.text} names no file in the APK`, 'AndroidManifest.xml');
     return undefined;
   }
   let root: XmlElement;
   try {
-    root = decodeAxml(zip.read(entry), { entry, diagnostics }).root;
+    const bytes = zip.read(entry);
+    // An app bundle's res/ files are aapt2 protobuf XML; binary XML starts with RES_XML_TYPE (03 00).
+    root = bytes[0] !== 0x03 && !entry.startsWith('res/') ? decodeProtoXml(bytes, { entry }).root : decodeAxml(bytes, { entry, diagnostics }).root;
   } catch (e) {
     if (!isPledgeError(e)) throw e;
     diagnostics.add('W_ARTIFACT_FAILED', `${entry}: ${e.code} ${e.message}`, entry, e.offset);
     return undefined;
   }
-  const resolveFile = (id: number): string | undefined => resources?.resolveFileName(id);
   const nsc: NetworkSecurityConfig = { entry, domains: [] };
   const base = root.children.find((c) => c.name === 'base-config');
   if (base !== undefined) {

@@ -17,7 +17,9 @@ export const ERROR_CODES_ZH: Record<ErrorCode, string> = {
   E_INPUT_UNSUPPORTED: '输入既不是 APK、拆分包，也不是 AndroidManifest.xml',
   E_INPUT_TOO_LARGE: '输入文件超过大小上限',
   E_INPUT_SYMLINK_LOOP: '输入是无法解析的符号链接（链接成环）',
-  E_BUNDLE_NO_BASE: '拆分包（.apks/.xapk）中没有基础 APK（其中每个 APK 都是拆分 APK）',
+  E_SPLITS_NO_BASE: '一组拆分 APK（一起给出，或在 .apks/.xapk 中）没有基础 APK，或应用包（.aab）没有 base 模块',
+  E_SPLITS_MISMATCH: '一起给出的拆分 APK 不属于同一个应用（包名或 versionCode 不一致）',
+  E_PROTO_MALFORMED: '应用包中的 protobuf 文件（清单、resources.pb、BundleConfig.pb、toc.pb）格式错误',
   E_ZIP_NO_EOCD: '找不到中央目录结束记录：不是 zip 文件，或文件已被截断',
   E_ZIP_BAD_EOCD: '中央目录结束记录与文件不一致',
   E_ZIP_MULTI_DISK: '不支持分卷 zip（Android 同样拒绝）',
@@ -80,6 +82,7 @@ export const DIAGNOSTIC_CODES_ZH: Record<DiagnosticCode, string> = {
   W_DEX_ODD: '可容忍的 DEX 异常（校验和、映射表、不寻常的布局）',
   W_SIG_MALFORMED: '签名数据损坏；签名信息不完整',
   W_ARTIFACT_FAILED: '某个可选部分无法解码；依赖它的检查最多给出待复核',
+  W_SPLIT_SIGNER: '某个拆分 APK 未签名，或签名证书与基础 APK 不同（Android 拒绝将其与基础 APK 一起安装）',
   W_LIMIT_TRUNCATED: '有界读取在上限处停止；证据可能不完整',
 };
 

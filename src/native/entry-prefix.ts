@@ -1,4 +1,5 @@
 import { inflatePrefix } from '../apk/inflate-prefix.js';
+import { underlyingEntry } from '../apk/merged.js';
 import type { ZipArchive } from '../apk/zip.js';
 import { PledgeError } from '../util/errors.js';
 
@@ -23,6 +24,15 @@ const METHOD_DEFLATED = 8;
  * read. The caller decides whether a cut is worth a diagnostic. Throws only PledgeError.
  */
 export function readEntryPrefix(zip: ZipArchive, name: string, maxBytes: number): EntryPrefix {
+  // An app made of several archives (split APKs, bundle modules): read from the part's own archive.
+  const u = underlyingEntry(zip, name);
+  if (u.zip !== zip) {
+    try {
+      return readEntryPrefix(u.zip, u.name, maxBytes);
+    } catch (e) {
+      throw e instanceof PledgeError ? e.withEntry(name) : e;
+    }
+  }
   const e = zip.entry(name);
   if (e === undefined) throw new PledgeError('E_ZIP_ENTRY_NOT_FOUND', `no entry named "${name}"`, { entry: name });
   const cap = Math.max(0, Math.floor(maxBytes));

@@ -138,6 +138,12 @@ export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: re
       sha256: facts.input.sha256,
       size: facts.input.size,
       kind: facts.input.kind,
+      ...(facts.bundle === undefined
+        ? {}
+        : {
+            format: facts.bundle.format,
+            parts: facts.bundle.parts.map((p) => ({ ...p, name: sanitizeForJson(p.name, 1024), ...(p.split === undefined ? {} : { split: sanitizeForJson(p.split, 1024) }), dex: p.dex.map((d) => sanitizeForJson(d, 1024)), abis: p.abis.map((a) => sanitizeForJson(a, 64)) })),
+          }),
       package: sanitizeForJson(m.package, 1024),
       versionCode: m.versionCode,
       versionName: m.versionName === null ? null : sanitizeForJson(m.versionName, 1024),

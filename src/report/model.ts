@@ -49,6 +49,10 @@ export interface TargetInfo {
   sha256: string;
   size: number;
   kind: 'apk' | 'binary-manifest' | 'text-manifest';
+  /** An app in several pieces (.aab, .apks, .xapk, split APKs given together). */
+  format?: 'aab' | 'apks' | 'xapk' | 'split-apks';
+  /** Its modules or split APKs, base first. */
+  parts?: { name: string; split?: string; kind: 'base' | 'feature' | 'config' | 'asset-pack'; entries: number; dex: string[]; abis: string[] }[];
   package: string;
   versionCode: string | null;
   versionName: string | null;

@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = {
   W_DEX_FAILED: 'a DEX file, or entries of its tables, could not be read; the rest was analysed and clauses that read code are capped at review',
   W_DEX_ODD: 'DEX anomaly tolerated (checksum, map list, unusual layout)',
   W_SIG_MALFORMED: 'signature data is malformed; signing facts are incomplete',
+  W_SPLIT_SIGNER: 'a split APK is unsigned or signed by another certificate than the base (Android refuses to install it with the base)',
   W_ARTIFACT_FAILED: 'an optional artifact could not be decoded; checks that need it are capped at review',
   W_LIMIT_TRUNCATED: 'a bounded read stopped at its limit; evidence may be incomplete',
 } as const;

@@ -128,7 +128,8 @@ export function manifestOnlyApk(manifest: ElementSpec = sampleManifest()): Buffe
   return writeZip([{ name: 'AndroidManifest.xml', data: encodeAxml(manifest) }]);
 }
 
-/** A configuration split of `pkg`: its manifest carries the `split` attribute Android marks splits with. */
-export function splitApk(pkg: string, split: string): Buffer {
-  return manifestOnlyApk({ name: 'manifest', attrs: [{ name: 'package', value: pkg }, { name: 'split', value: split }], children: [{ name: 'application', attrs: [{ name: 'android:hasCode', value: false }] }] });
+/** A configuration split of `pkg` (of that versionCode): its manifest carries the `split` attribute Android marks splits with. */
+export function splitApk(pkg: string, split: string, versionCode?: number): Buffer {
+  const vc = versionCode === undefined ? [] : [{ name: 'android:versionCode', value: versionCode }];
+  return manifestOnlyApk({ name: 'manifest', attrs: [{ name: 'package', value: pkg }, ...vc, { name: 'split', value: split }], children: [{ name: 'application', attrs: [{ name: 'android:hasCode', value: false }] }] });
 }

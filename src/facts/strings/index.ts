@@ -1,6 +1,8 @@
 import type { ZipArchive } from '../../apk/zip.js';
 import { bcp47Locale, type ResourceTable } from '../../arsc/index.js';
 import { decodeAxml } from '../../axml/decode.js';
+import { decodeProtoXml } from '../../axml/proto-xml.js';
+import type { ProtoResourceTable } from '../../arsc/proto-table.js';
 import { mutf8End } from '../../dex/mutf8.js';
 import type { Location } from '../../model/index.js';
 import { binaryRuns, dartSnapshotDataRanges, decodeRun, oneAbiPerLibrary, listNativeLibs, readDynamicSymbols, readElfHeader, readEntryPrefix, ELF_HEADER_BYTES } from '../../native/index.js';
@@ -27,6 +29,8 @@ export interface StringIndexInput {
   readonly zip: ZipArchive | undefined;
   readonly resources: ResourceTable | undefined;
   readonly code: CodeFacts | undefined;
+  /** An app bundle's resource tables (`base/resources.pb`, one per module): their strings are searched as resources.arsc's are, and its `<module>/res/` XML files (aapt2 protobuf XML) as compiled XML. */
+  readonly protoResources?: readonly { entry: string; table: ProtoResourceTable }[];
 }
 
 /** Hits kept per lexicon group: the first found, in pass order (resources, layouts, xml, dex, assets, native). */
@@ -66,6 +70,8 @@ export interface StringIndexOptions {
 export type StringPass = 'lexicon' | 'resources' | 'xml' | 'dex' | 'assets' | 'native';
 
 const XML_DIR = /^res\/(layout|menu|xml|navigation)(?:-[^/]+)?\/[^/]+\.xml$/;
+/** The same folders inside an app bundle's modules (`base/res/layout/a.xml`). */
+const MODULE_XML_DIR = /^[^/]+\/res\/(layout|menu|xml|navigation)(?:-[^/]+)?\/[^/]+\.xml$/;
 const XML_TYPES = new Set(['layout', 'menu', 'xml', 'navigation']);
 /** Folders aapt writes file resources to: an XML file elsewhere under res/ (or AndResGuard's r/) means renamed resources. */
 const RESOURCE_DIR = /^res\/(anim|animator|color|drawable|font|interpolator|layout|menu|mipmap|navigation|raw|transition|xml)(-[^/]+)?\/[^/]+$/;
@@ -213,11 +219,10 @@ class IndexBuilder {
 
   resources(): void {
     const table = this.table;
-    if (table === undefined) return;
     const locales = new Map<string, string>();
     let chars = 0;
     try {
-      for (const r of table.allStrings()) {
+      for (const r of table?.allStrings() ?? []) {
         if (this.items.resource >= MAX_RESOURCE_STRINGS || chars >= MAX_RESOURCE_CHARS) {
           this.cut(`resource strings: indexed the first ${this.items.resource} (${chars} characters), the limit`, 'resources.arsc');
           break;
@@ -226,7 +231,7 @@ class IndexBuilder {
         chars += r.value.length;
         let locale = locales.get(r.config);
         if (locale === undefined) {
-          const cv = table.entries(r.resId).find((c) => c.qualifiers === r.config);
+          const cv = table?.entries(r.resId).find((c) => c.qualifiers === r.config);
           locale = cv === undefined ? '' : bcp47Locale(cv.config);
           locales.set(r.config, locale);
         }
@@ -236,6 +241,19 @@ class IndexBuilder {
       }
     } catch (e) {
       this.failed('resources.arsc', e);
+    }
+    for (const { entry, table: proto } of this.facts.protoResources ?? []) {
+      for (const r of proto.strings) {
+        if (this.items.resource >= MAX_RESOURCE_STRINGS || chars >= MAX_RESOURCE_CHARS) {
+          this.cut(`resource strings: indexed the first ${this.items.resource} (${chars} characters), the limit`, entry);
+          return;
+        }
+        this.items.resource++;
+        chars += r.value.length;
+        const name = r.index !== undefined ? `${r.name}[${r.index}]` : r.quantity !== undefined ? `${r.name}[${r.quantity}]` : r.name;
+        const location: Location = { kind: 'resource', entry, name, config: r.locale };
+        this.scan(r.value, { origin: 'resource', where: () => location, code: false, locale: r.locale });
+      }
     }
   }
 
@@ -263,7 +281,8 @@ class IndexBuilder {
       try {
         const buf = zip.read(entry, { cache: false });
         bytes += buf.length;
-        root = decodeAxml(buf, { entry, diagnostics: this.diags, limits: this.limits }).root;
+        // A bundle's res/ files are aapt2 protobuf XML; binary XML starts with RES_XML_TYPE (03 00).
+        root = buf[0] !== 0x03 && MODULE_XML_DIR.test(entry) ? decodeProtoXml(buf, { entry }).root : decodeAxml(buf, { entry, diagnostics: this.diags, limits: this.limits }).root;
       } catch (e) {
         this.failed(entry, e);
         continue;
@@ -296,7 +315,9 @@ class IndexBuilder {
     let renamed = false;
     for (const n of zip.names()) {
       const m = XML_DIR.exec(n);
+      const b = m === null && this.facts.protoResources !== undefined ? MODULE_XML_DIR.exec(n) : null;
       if (m !== null) origin.set(n, m[1] === 'layout' ? 'layout' : 'xml');
+      else if (b !== null) origin.set(n, b[1] === 'layout' ? 'layout' : 'xml');
       else if (!renamed && n.endsWith('.xml') && (n.startsWith('res/') || n.startsWith('r/')) && !RESOURCE_DIR.test(n)) renamed = true;
     }
     const table = this.table;
