@@ -233,3 +233,23 @@ export function renderSummary(s: AccuracySummary): string {
     '',
   ].join('\n');
 }
+
+/**
+ * What stands between this build and the truth set, one stable key per problem: a labelled false
+ * finding still reported, a true finding with the wrong owner, a true finding lost, a startup fact
+ * missed or a gated one reported, a fail/warn finding nobody has labelled. test/accuracy keeps the
+ * list of known ones (open.json) as a ratchet: a new key is a regression, a key gone must leave it.
+ */
+export function openProblems(r: AppComparison): string[] {
+  const id = (i: FindingIdentity): string => `${i.check} ${i.at} [${i.owner}]${i.match === undefined ? '' : ` ${JSON.stringify(i.match)}`}`;
+  const fact = (s: StartupFact): string => `${s.kind} ${s.pi ?? s.sdk ?? ''} ${s.api} at ${s.at} from ${s.root}`;
+  const keys = [
+    ...r.labelled.filter((l) => l.found && l.label.label === false).map((l) => `false ${id(l.label.id)}`),
+    ...r.labelled.filter((l) => l.found && l.label.label === true && l.label.ownerCorrect === false).map((l) => `owner ${id(l.label.id)}`),
+    ...r.labelled.filter((l) => !l.found && l.label.label === true).map((l) => `lost ${id(l.label.id)}`),
+    ...r.missed.map((s) => `missed ${fact(s)}`),
+    ...r.gatedReported.map((s) => `gated-reported ${fact(s)}`),
+    ...r.unlabelled.map((u) => `unlabelled ${id(u.id)}`),
+  ];
+  return [...new Set(keys)].sort();
+}
