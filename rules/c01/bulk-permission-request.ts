@@ -36,6 +36,9 @@ export default defineCheck({
     const code = facts.code;
     if (code === undefined) return;
     const m = facts.manifest;
+    // Below API 23 every permission is granted at install and no request dialog is ever shown:
+    // that is c01/target-sdk-below-23's finding.
+    if (m.effectiveTargetSdk !== undefined && m.effectiveTargetSdk < 23) return;
     const launcher = m.launcherActivities[0];
     const target = launcher === undefined ? undefined : (m.components.find((c) => c.kind === 'activity-alias' && c.name === launcher)?.targetActivity ?? launcher);
     const startup = [target, m.application?.className].filter((n): n is string => n !== undefined).map((n) => `L${n.replace(/\./g, '/')}`);
@@ -47,14 +50,19 @@ export default defineCheck({
       const cls = code.callerClass(site);
       const caller = code.callerRef(site);
       if (!isStartup(cls) || seen.has(caller)) continue;
-      seen.add(caller);
-      // Permission arrays are const-strings in the calling method, or a static array built in <clinit>.
-      let names = code.stringsInMethod(site).filter((n) => runtimeGroup(n) !== undefined);
-      if (names.length === 0) {
+      // One call asks for one array: the permission strings loaded since the previous request in
+      // the same method (three one-permission requests in a row are not a bundle).
+      const inMethod = sites.filter((s) => s.unit === site.unit && s.caller === site.caller).map((s) => s.pc).sort((a, b) => a - b);
+      const prev = inMethod.filter((pc) => pc < site.pc).pop() ?? -1;
+      const loaded = code.stringSitesInMethod(site);
+      let names = loaded.filter((x) => x.pc > prev && x.pc < site.pc).map((x) => x.value).filter((n) => runtimeGroup(n) !== undefined);
+      // Permission arrays may also be a static array built in <clinit>, when the method has one request.
+      if (names.length === 0 && inMethod.length === 1) {
         names = staticInitStrings(facts, cls).filter((n) => runtimeGroup(n) !== undefined);
       }
       const groups = [...new Set(names.map((n) => runtimeGroup(n) as string))];
       if (groups.length < 2) continue;
+      seen.add(caller);
       const permissions = [...new Set(names.map((n) => n.replace(/^android\.permission\./, '')))];
       yield {
         messageId: 'bundle',

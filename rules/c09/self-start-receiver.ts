@@ -45,7 +45,7 @@ export default defineCheck({
       if (c.kind !== 'receiver' || !c.enabled) continue;
       const actions = [...new Set(c.intentFilters.flatMap((f) => f.actions.filter((a) => WAKE_ACTIONS.has(a))))];
       if (actions.length === 0) continue;
-      yield { messageId: 'receiver', verdict: 'warn', data: { name: c.name, actions }, evidence: [componentEvidence(c, actions)] };
+      yield { messageId: 'receiver', verdict: 'warn', data: { name: c.name, actions }, evidence: [componentEvidence(c, actions, facts.ownerOfClass(c.name))] };
     }
   },
 });

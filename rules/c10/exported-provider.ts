@@ -49,7 +49,7 @@ export default defineCheck({
       const unprotected = c.permission === undefined && (c.readPermission === undefined || c.writePermission === undefined);
       if (c.exported && unprotected) {
         const implied = c.exportedExplicit === undefined;
-        const ev = componentEvidence(c);
+        const ev = componentEvidence(c, [], facts.ownerOfClass(c.name));
         yield {
           messageId: implied ? 'implied' : 'exported',
           verdict: 'warn',
@@ -59,8 +59,8 @@ export default defineCheck({
       }
       if (!c.exported) continue;
       const broad = c.grantUriPaths.filter((p) => BROAD_PATH.has(p));
-      if (broad.length > 0) yield { messageId: 'broadGrant', verdict: 'warn', data: { name: c.name, paths: broad }, evidence: [componentEvidence(c)] };
-      else if (c.grantUriPermissions && c.grantUriPaths.length === 0) yield { messageId: 'grantAll', verdict: 'warn', data: { name: c.name }, evidence: [componentEvidence(c)] };
+      if (broad.length > 0) yield { messageId: 'broadGrant', verdict: 'warn', data: { name: c.name, paths: broad }, evidence: [componentEvidence(c, [], facts.ownerOfClass(c.name))] };
+      else if (c.grantUriPermissions && c.grantUriPaths.length === 0) yield { messageId: 'grantAll', verdict: 'warn', data: { name: c.name }, evidence: [componentEvidence(c, [], facts.ownerOfClass(c.name))] };
     }
   },
 });

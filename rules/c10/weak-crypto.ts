@@ -2,7 +2,7 @@ import { defineCheck } from '../../src/engine/check.js';
 import type { AppFacts } from '../../src/facts/app-facts.js';
 import type { CodeFacts, CodeSite } from '../../src/facts/code.js';
 import { MAX_EVIDENCE, siteEvidence } from '../../src/facts/evidence.js';
-import { constOf, eventAt } from '../../src/facts/flow.js';
+import { constOf, eventAt, flowAt, type Tag } from '../../src/facts/flow.js';
 import { ownerKey } from '../../src/model/index.js';
 import { groupBy } from '../lib/group-by.js';
 
@@ -16,9 +16,28 @@ const PROTECTS = /passw|passwd|pwd|secret|credential|token|auth|login|signature|
 const NAMES_ONLY = /cache|filename|file_name|diskcache|lru|imageloader|bitmap|url|uuid|deviceid|device_id|androidid|android_id|imei|oaid|fingerprint/i;
 const HELPER = /md5|sha1|digest|hash|encode|encrypt/i;
 
-function protects(code: CodeFacts, site: Pick<CodeSite, 'unit' | 'caller'>): boolean {
-  const key = code.callerRef(site as CodeSite);
+/** Simple class name and method name of a site's method: package names ("authorize") say nothing of what a digest protects. */
+function methodWords(code: CodeFacts, site: Pick<CodeSite, 'unit' | 'caller'>): string {
+  const ref = code.callerRef(site as CodeSite);
+  const arrow = ref.indexOf('->');
+  const cls = ref.slice(0, arrow);
+  return `${cls.slice(cls.lastIndexOf('/') + 1)}.${ref.slice(arrow + 2, ref.indexOf('(', arrow))}`;
+}
+
+/** Calls that make a digest a certificate fingerprint (the signing certificate or a server's). */
+const FINGERPRINT_INPUTS = ['Ljava/security/cert/Certificate;->getEncoded', 'Ljava/security/cert/X509Certificate;->getEncoded', 'Landroid/content/pm/Signature;->toByteArray'];
+
+function calls(facts: AppFacts, site: Pick<CodeSite, 'unit' | 'caller'>, prefixes: readonly string[]): boolean {
+  return flowAt(facts, site).some((e) => prefixes.some((p) => e.callee.startsWith(p)));
+}
+
+function protects(facts: AppFacts, code: CodeFacts, site: Pick<CodeSite, 'unit' | 'caller'>): boolean {
+  const key = methodWords(code, site);
   if (NAMES_ONLY.test(key)) return false;
+  // A hash of the certificate is its fingerprint; a hash of identifiers is an identifier (CLAUSES.md clause 10).
+  if (calls(facts, site, FINGERPRINT_INPUTS)) return false;
+  const caller = code.callerRef(site as CodeSite);
+  if (facts.piReads.some((u) => u.caller === caller)) return false;
   return PROTECTS.test(key) || code.stringsInMethod(site).some((s) => PROTECTS.test(s) && !NAMES_ONLY.test(s));
 }
 
@@ -27,13 +46,25 @@ function protects(code: CodeFacts, site: Pick<CodeSite, 'unit' | 'caller'>): boo
  * (`Util.md5(s)`), the first caller that does. Undefined when nothing shows it does.
  */
 function protectedBy(facts: AppFacts, code: CodeFacts, site: CodeSite): CodeSite | undefined {
-  if (protects(code, site)) return site;
+  if (protects(facts, code, site)) return site;
   const ref = code.callerRef(site);
   const arrow = ref.indexOf('->');
   const cls = ref.slice(0, arrow);
   const name = ref.slice(arrow + 2, ref.indexOf('('));
   if (!HELPER.test(name)) return undefined;
-  return code.invokesOf(cls, name).find((caller) => protects(code, caller));
+  return code.invokesOf(cls, name).find((caller) => protects(facts, code, caller));
+}
+
+/**
+ * RSA "decryption" with a public key and never encryption in the same method is PKCS#1 v1.5
+ * signature verification done by hand: OAEP is an encryption padding and does not apply.
+ */
+function verifiesOnly(facts: AppFacts, site: CodeSite): boolean {
+  const events = flowAt(facts, site);
+  const inits = events.filter((e) => e.callee.startsWith('Ljavax/crypto/Cipher;->init('));
+  if (inits.length === 0 || !inits.every((e) => constOf(e.args[1]) === 2)) return false;
+  const publicKey = (t: Tag | undefined): boolean => t?.t === 'object' && /PublicKey;$/.test(t.cls);
+  return inits.every((e) => publicKey(e.args[2])) || events.some((e) => /^Ljava\/security\/(KeyFactory;->generatePublic|cert\/(X509)?Certificate;->getPublicKey)/.test(e.callee));
 }
 
 /** What is wrong with a Cipher transformation, if anything. */
@@ -77,6 +108,7 @@ export default defineCheck({
     for (const site of code.invokesOf('Ljavax/crypto/Cipher;', 'getInstance').filter((s) => facts.isLiveSite(s))) {
       const v = constOf(eventAt(facts, site)?.args[0]);
       const kind = typeof v === 'string' ? classify(v) : undefined;
+      if (kind === 'rsaNoOaep' && verifiesOnly(facts, site)) continue;
       if (kind !== undefined) found.push({ site, messageId: kind, value: String(v) });
     }
     for (const site of code.invokesOf('Ljava/security/MessageDigest;', 'getInstance').filter((s) => facts.isLiveSite(s))) {

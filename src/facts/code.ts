@@ -278,6 +278,22 @@ export class CodeFacts {
     return hit;
   }
 
+  /** The const-strings one method loads, with their pcs (in code order). */
+  stringSitesInMethod(site: Pick<CodeSite, 'unit' | 'caller'>): { pc: number; value: string }[] {
+    const t = site.unit.scan.constStrings;
+    let byCaller = this.stringsByCaller.get(t);
+    if (byCaller === undefined) {
+      byCaller = groupRows(t.caller, t.count, site.unit.dex.methodCount);
+      this.stringsByCaller.set(t, byCaller);
+    }
+    const out: { pc: number; value: string }[] = [];
+    for (let k = byCaller.start[site.caller] ?? 0, e = byCaller.start[site.caller + 1] ?? 0; k < e; k++) {
+      const row = byCaller.rows[k] as number;
+      out.push({ pc: t.pc[row] as number, value: site.unit.dex.string(t.ref[row] as number) });
+    }
+    return out.sort((a, b) => a.pc - b.pc);
+  }
+
   /** Whether any DEX file's string table holds `s` exactly. */
   hasString(s: string): boolean {
     return this.units.some((u) => findStringIdx(u.dex, s) >= 0);
