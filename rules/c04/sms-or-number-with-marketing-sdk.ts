@@ -1,3 +1,4 @@
+import { ownerKey } from '../../src/model/index.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { manifestEvidence, MAX_EVIDENCE, useEvidence } from '../../src/facts/evidence.js';
 import { MARKETING } from '../lib/sdk-categories.js';
@@ -24,20 +25,22 @@ export default defineCheck({
   },
   messages: {
     smsAndNumber: {
-      en: 'the app sends SMS and reads the device phone number, and bundles marketing SDKs ({sdks:sdk})',
-      zh: '应用会发送短信并读取本机号码，同时集成了营销 SDK（{sdks:sdk}）',
+      en: '{readers:owner} sends SMS and reads the device phone number, and the app bundles marketing SDKs ({sdks:sdk})',
+      zh: '{readers:owner}会发送短信并读取本机号码，且应用集成了营销 SDK（{sdks:sdk}）',
     },
     smsOnly: {
-      en: 'the app sends SMS and bundles marketing SDKs ({sdks:sdk})',
-      zh: '应用会发送短信，同时集成了营销 SDK（{sdks:sdk}）',
+      en: '{readers:owner} sends SMS, and the app bundles marketing SDKs ({sdks:sdk})',
+      zh: '{readers:owner}会发送短信，且应用集成了营销 SDK（{sdks:sdk}）',
     },
     numberOnly: {
-      en: 'the app reads the device phone number and bundles marketing SDKs ({sdks:sdk})',
-      zh: '应用会读取本机号码，同时集成了营销 SDK（{sdks:sdk}）',
+      en: '{readers:owner} reads the device phone number, and the app bundles marketing SDKs ({sdks:sdk})',
+      zh: '{readers:owner}会读取本机号码，且应用集成了营销 SDK（{sdks:sdk}）',
     },
   },
   *check({ facts }) {
-    const marketing = facts.sdks.filter((f) => MARKETING.has(f.record.category));
+    // Promotion by SMS or to a harvested number is what ad, attribution and push SDKs do; an
+    // analytics SDK alone is not a marketing channel.
+    const marketing = facts.sdks.filter((f) => MARKETING.has(f.record.category) && f.record.category !== 'analytics');
     if (marketing.length === 0) return;
     const send = facts.apiUses.filter((u) => u.kind === 'SMS' && u.api.includes('sendTextMessage'));
     const number = facts.apiUses.filter((u) => u.kind === 'PHONE_NUMBER');
@@ -48,6 +51,9 @@ export default defineCheck({
     const evidence = [...send, ...number].slice(0, MAX_EVIDENCE).map(useEvidence);
     if (sendPerm !== undefined) evidence.unshift(manifestEvidence(sendPerm.path, sendPerm.name));
     const messageId = sends && reads ? 'smsAndNumber' : sends ? 'smsOnly' : 'numberOnly';
-    yield { messageId, verdict: 'warn', data: { sdks: marketing.map((f) => f.record.id) }, evidence };
+    // Who sends or reads, by the code that does it; the SEND_SMS permission alone is the app's.
+    const readers = [...new Set([...send, ...number].map((u) => ownerKey(u.owner)))];
+    if (readers.length === 0) readers.push('app');
+    yield { messageId, verdict: 'warn', data: { readers, sdks: marketing.map((f) => f.record.id) }, evidence };
   },
 });

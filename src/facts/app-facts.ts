@@ -2,7 +2,7 @@ import type { ZipArchive } from '../apk/zip.js';
 import type { ResourceTable } from '../arsc/index.js';
 import type { Owner } from '../model/index.js';
 import { loadCatalogue, sdkMatcher, vendorOfClassName, type SdkCatalogue, type SdkRecord, type SdkRef } from '../sdk/index.js';
-import { packageOfClassName, packageOwners } from './ownership.js';
+import { packageOfClassName, packageOfDescriptor, packageOwners } from './ownership.js';
 import type { XmlDocument } from '../axml/types.js';
 import type { Manifest } from '../manifest/model.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
@@ -221,8 +221,12 @@ export class AppFacts {
    */
   ownerOfClass(className: string): Owner {
     const named = this.ownerByName(className);
-    if (named !== undefined) return named;
     const pkg = packageOfClassName(className);
+    if (named?.kind === 'vendor') {
+      const refined = this.packageOwners.get(pkg);
+      return refined?.kind === 'sdk' ? refined : named;
+    }
+    if (named !== undefined) return named;
     return this.packageOwners.get(pkg) ?? (pkg === '' ? { kind: 'unknown' } : { kind: 'unknown', package: pkg });
   }
 
@@ -261,8 +265,28 @@ export class AppFacts {
     return this.once('packageOwners', () => {
       const code = this.code;
       if (code === undefined) return new Map<string, Owner>();
-      return packageOwners({ code, known: (_pkg, desc) => this.ownerByName(descriptorToClassName(desc)) });
+      const marked = this.markedPackages(code);
+      return packageOwners({ code, known: (_pkg, desc) => this.ownerByName(descriptorToClassName(desc)), marked: (pkg) => marked.get(pkg) });
     });
+  }
+
+  /**
+   * Packages whose code holds a catalogued SDK's signature strings: an SDK renamed by R8 or
+   * ProGuard (Umeng as com.b.a, CNZZ as com.a.a.a.a) keeps its log and protocol strings. Dotted
+   * names are left out: apps probe for an SDK with Class.forName("com.vendor.Sdk").
+   */
+  private markedPackages(code: CodeFacts): Map<string, Owner> {
+    const out = new Map<string, Owner>();
+    for (const sdk of this.catalogue.sdks) {
+      for (const s of sdk.strings ?? []) {
+        if (/^[A-Za-z_$][\w$]*(\.[\w$]+)+$/.test(s)) continue;
+        for (const site of code.stringSitesEqual(s)) {
+          const pkg = packageOfDescriptor(code.callerClass(site));
+          if (!out.has(pkg)) out.set(pkg, { kind: 'sdk', id: sdk.id, name: sdkDisplayName(sdk) });
+        }
+      }
+    }
+    return out;
   }
 
   /** Catalogue records whose auto-init providers include this class name. */

@@ -24,6 +24,8 @@ export interface OwnershipInput {
   code: CodeFacts;
   /** The owner of a package by name alone (the app's roots, catalogue SDK, library, vendor), or undefined. */
   known: (pkg: string, sampleDescriptor: string) => Owner | undefined;
+  /** The SDK whose signature strings a package's code holds (an SDK renamed by R8/ProGuard), or undefined. */
+  marked?: (pkg: string) => Owner | undefined;
 }
 
 /** Callers of each package defined in the app's DEX files, as packages; capped per package. */
@@ -64,14 +66,17 @@ export function packageOwners(input: OwnershipInput): Map<string, Owner> {
   }
   const owners = new Map<string, Owner>();
   for (const [p, desc] of sample) {
-    const k = input.known(p, desc);
+    const k = input.known(p, desc) ?? input.marked?.(p);
     if (k !== undefined) owners.set(p, k);
   }
   // A package whose every caller is owned, and owned by one party, belongs to that party.
   for (let round = 0; round < 8; round++) {
     let changed = false;
     for (const p of sample.keys()) {
-      if (owners.has(p)) continue;
+      // A vendor's namespace the catalogue does not list (com.baidu.vi inside Baidu Map) belongs to
+      // the vendor's SDK that alone calls it; otherwise it stays the vendor's.
+      const had = owners.get(p);
+      if (had !== undefined && had.kind !== 'vendor') continue;
       const from = callers.get(p);
       if (from === undefined || from.size === 0) continue;
       let party: Owner | undefined;
@@ -88,7 +93,7 @@ export function packageOwners(input: OwnershipInput): Map<string, Owner> {
           break;
         }
       }
-      if (one && party !== undefined) {
+      if (one && party !== undefined && (had === undefined || party.kind === 'sdk')) {
         owners.set(p, party);
         changed = true;
       }

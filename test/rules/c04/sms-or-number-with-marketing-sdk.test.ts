@@ -4,14 +4,14 @@ import { testCheck } from '../../helpers/rule-tester.js';
 testCheck(check, {
   fires: [
     {
-      // Pangle sends SMS, the app reads the line number, and Pangle and Umeng are bundled.
+      // Pangle sends SMS, the app reads the line number; Pangle is the marketing SDK (Umeng common is analytics infrastructure).
       fixture: 'code-risky',
       expect: [
         {
           messageId: 'smsAndNumber',
           verdict: 'warn',
           at: 'dex:Lcom/bytedance/sdk/openadsdk/core/DeviceSignals;->sms(Landroid/telephony/SmsManager;)V',
-          data: { sdks: ['pangle', 'umeng-analytics', 'umeng-common'] },
+          data: { readers: ['sdk:pangle', 'app'], sdks: ['pangle'] },
         },
       ],
     },
