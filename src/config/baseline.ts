@@ -29,10 +29,6 @@ export interface Baseline {
   findings: BaselineEntry[];
 }
 
-function key(pkg: string, fp: string): string {
-  return `${pkg}\n${fp}`;
-}
-
 /**
  * Today's findings as a baseline. Suppressed findings are left out: when their suppression
  * expires they must count again, not hide behind the baseline. No timestamp, sorted: writing a
