@@ -88,7 +88,8 @@ export function readReport(path: string): AuditReport {
     throw new PledgeError('E_REPORT_INVALID', `the report records an input that could not be analysed (${String(err?.code)})`, { entry: path });
   }
   reportSchema ??= JSON.parse(readFileSync(join(packageRoot(), 'schema', 'report.schema.json'), 'utf8')) as Schema;
-  const problem = validate(o, reportSchema);
+  // One app's report: checked against the report definition itself, so that the problem names its field.
+  const problem = validate(o, { $ref: '#/definitions/report', definitions: reportSchema.definitions ?? {} });
   if (problem !== undefined) throw new PledgeError('E_REPORT_INVALID', `does not match schema/report.schema.json: ${problem}`, { entry: path });
   return o as unknown as AuditReport;
 }

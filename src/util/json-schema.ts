@@ -53,7 +53,9 @@ function check(value: unknown, schema: Schema, path: string, root: Schema): stri
   if (schema.oneOf !== undefined) {
     const problems = schema.oneOf.map((s) => check(value, s, path, root));
     const ok = problems.filter((p) => p === undefined).length;
-    if (ok === 0) return problems.reduce<string>((best, p) => (p !== undefined && p.length > best.length ? p : best), `${path}: matches none of the alternatives`);
+    // The alternative that got furthest into the value (the deepest path) says what is wrong.
+    const depth = (p: string): number => (p.slice(0, p.indexOf(': ')).match(/[.[]/g) ?? []).length;
+    if (ok === 0) return problems.reduce<string>((best, p) => (p !== undefined && depth(p) > depth(best) ? p : best), `${path}: matches none of the alternatives`);
     if (ok > 1) return `${path}: matches more than one alternative`;
   }
   if ('const' in schema && !sameJson(value, schema.const)) return `${path}: must be ${JSON.stringify(schema.const)}`;
