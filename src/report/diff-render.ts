@@ -69,7 +69,7 @@ function sections(d: ReportDiff, lang: Lang): Section[] {
   out.push({ title: t.pi, summary: t.counts(d.personalInformation.added.length, d.personalInformation.removed.length), rows: [...piRows('+', d.personalInformation.added), ...piRows('-', d.personalInformation.removed)] });
   const pathRows = (sign: Row['sign'], list: ReportDiff['beforeConsent']['added']): Row[] =>
     list.map((p) => {
-      const what = p.api === undefined ? '' : ` ${p.check.startsWith('c02/') ? t.reads : t.calls} ${methodLabel(p.api)}`;
+      const what = p.api === undefined ? '' : `${lang === 'zh' ? '' : ' '}${p.check.startsWith('c02/') ? t.reads : t.calls} ${methodLabel(p.api)}`;
       // The finding's kinds say what a path reads only when the evidence does not name the API.
       const kinds = p.kinds.length === 0 || p.api !== undefined ? '' : ` (${p.kinds.map((k) => piLabel(k, lang)).join(sep)})`;
       return { sign, verdict: p.verdict, ident: p.check, text: `${ownerLabel(p.who, lang)}${what}${kinds}`, detail: shortPath(p.path) };
