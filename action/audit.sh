@@ -26,8 +26,16 @@ args=(--lang "${PA_LANG:-zh}")
 [ -n "${PA_FAIL_ON:-}" ] && args+=(--fail-on "$PA_FAIL_ON")
 [ -n "${PA_APP_CATEGORY:-}" ] && args+=(--category "$PA_APP_CATEGORY")
 [ -n "${PA_CONFIG:-}" ] && args+=(--config "$PA_CONFIG")
-[ -n "${PA_BASELINE:-}" ] && args+=(--baseline "$PA_BASELINE")
 sarif="${PA_SARIF:-pledge-audit.sarif}"
+
+# compare-with: `pledge-audit diff OLD NEW` instead of the audit; the same options, formats and
+# exit statuses, counted on the new findings only.
+if [ -n "${PA_COMPARE:-}" ]; then
+  [ -n "${PA_BASELINE:-}" ] && echo "::warning::pledge-audit: baseline is not used with compare-with (the previous release is the baseline)"
+  cmd+=(diff "$PA_COMPARE")
+elif [ -n "${PA_BASELINE:-}" ]; then
+  args+=(--baseline "$PA_BASELINE")
+fi
 
 status=0
 "${cmd[@]}" "${inputs[@]}" "${args[@]}" --sarif-category "${PA_CATEGORY:-pledge-audit}" --format sarif --output "$sarif" || status=$?

@@ -29,6 +29,7 @@ import { envLang, resolveLang } from '../i18n/lang.js';
 import { CLI } from '../i18n/catalog.js';
 import { listRules, renderRulesText } from './rules-list.js';
 import { registerBatchCommands } from './batch-commands.js';
+import { registerDiffCommand } from './diff.js';
 
 interface AuditFlags {
   format: ReportFormat;
@@ -189,6 +190,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       else io.out(text);
       setExit(EXIT.OK);
     });
+
+  registerDiffCommand(program, io, setExit, lang);
 
   program
     .command('rules')

@@ -29,10 +29,6 @@ export interface Baseline {
   findings: BaselineEntry[];
 }
 
-function key(pkg: string, fp: string): string {
-  return `${pkg}\n${fp}`;
-}
-
 /**
  * Today's findings as a baseline. Suppressed findings are left out: when their suppression
  * expires they must count again, not hide behind the baseline. No timestamp, sorted: writing a
@@ -44,24 +40,24 @@ export function buildBaseline(records: readonly AuditRecord[]): Baseline {
   for (const r of records) {
     tool ??= r.tool;
     if (r.status !== 'ok') continue;
-    for (const c of r.clauses) {
-      for (const f of c.findings) {
-        if (f.suppressed !== undefined) continue;
-        const first = f.evidence[0];
-        findings.push({
-          fingerprint: f.fingerprint,
-          package: r.target.package,
-          check: f.check,
-          messageId: f.messageId,
-          identity: locationIdentity(first?.location ?? { kind: 'app' }),
-          message: f.message.en,
-          location: first === undefined ? '' : formatLocation(first.location),
-        });
-      }
-    }
+    for (const c of r.clauses) for (const f of c.findings) if (f.suppressed === undefined) findings.push(baselineEntry(r.target.package, f));
   }
   findings.sort((a, b) => (a.package !== b.package ? (a.package < b.package ? -1 : 1) : a.check !== b.check ? (a.check < b.check ? -1 : 1) : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
   return { baselineVersion: BASELINE_VERSION, tool: tool ?? { name: 'pledge-audit', version: '0.0.0' }, findings };
+}
+
+/** One finding of app `pkg` as a baseline entry (also what `diff` matches the old app's findings as). */
+export function baselineEntry(pkg: string, f: Finding): BaselineEntry {
+  const first = f.evidence[0];
+  return {
+    fingerprint: f.fingerprint,
+    package: pkg,
+    check: f.check,
+    messageId: f.messageId,
+    identity: locationIdentity(first?.location ?? { kind: 'app' }),
+    message: f.message.en,
+    location: first === undefined ? '' : formatLocation(first.location),
+  };
 }
 
 /** The text of the baseline file for `records` (the CLI writes it with writeOutput). */
@@ -113,52 +109,62 @@ function push(m: Map<string, BaselineEntry[]>, k: string, e: BaselineEntry): voi
   else list.push(e);
 }
 
-interface Pool {
-  /** Unused entries by package + fingerprint. */
-  exact: Map<string, BaselineEntry[]>;
-  used: Set<BaselineEntry>;
+function take(list: BaselineEntry[] | undefined, used: Set<BaselineEntry>, ok: (e: BaselineEntry) => boolean = () => true): BaselineEntry | undefined {
+  const e = list?.find((x) => !used.has(x) && ok(x));
+  if (e !== undefined) used.add(e);
+  return e;
 }
 
-function take(list: BaselineEntry[] | undefined, pool: Pool, ok: (e: BaselineEntry) => boolean = () => true): boolean {
-  const e = list?.find((x) => !pool.used.has(x) && ok(x));
-  if (e === undefined) return false;
-  pool.used.add(e);
-  return true;
-}
-
-function applyToReport(r: AuditReport, pool: Pool, byCheck: Map<string, BaselineEntry[]>, defs: readonly ClauseDefinition[]): AuditReport {
-  const pkg = r.target.package;
-  const marks = new Map<Finding, boolean>();
-  const all = r.clauses.flatMap((c) => c.findings);
-  // A suppressed finding needs no baseline entry, and must not use up one meant for another.
-  const open = all.filter((f) => f.suppressed === undefined);
-  for (const f of open) if (take(pool.exact.get(key(pkg, f.fingerprint)), pool)) marks.set(f, true);
-  // Findings that gather several places (an app-wide summary, the first site of each kind) list
-  // them in DEX scan order, so a rebuild that moves classes between DEX files can put another
-  // place first, or pick another first site, and change the fingerprint of the same finding.
-  // Second pass: same check and message, and the baselined primary place is still among its
-  // evidence. Third pass: the one remaining finding of that check and message against the one
-  // remaining entry. Findings with a single place never get here: for them a new fingerprint
-  // is a new place.
-  const multi = open.filter((f) => f.evidence.length > 1);
+/**
+ * The baseline identity of findings: which of `findings` (one app's) are the same finding as
+ * which of `entries` (that app's baseline entries). Entries already in `used` are skipped, and
+ * entries matched here are added to it. Matching is by fingerprint, as a multiset (two identical
+ * findings need two entries). Findings that gather several places (an app-wide summary, the
+ * first site of each kind) list them in DEX scan order, so a rebuild that moves classes between
+ * DEX files can put another place first, or pick another first site, and change the fingerprint
+ * of the same finding. Second pass: same check and message, and the baselined primary place is
+ * still among its evidence. Third pass: the one remaining finding of that check and message
+ * against the one remaining entry. Findings with a single place never get there: for them a new
+ * fingerprint is a new place. `pledge-audit diff` matches an old release's findings the same way.
+ */
+export function matchFindings(findings: readonly Finding[], entries: readonly BaselineEntry[], used: Set<BaselineEntry> = new Set()): Map<Finding, BaselineEntry> {
+  const exact = new Map<string, BaselineEntry[]>();
+  const byCheck = new Map<string, BaselineEntry[]>();
+  for (const e of entries) {
+    push(exact, e.fingerprint, e);
+    push(byCheck, e.check, e);
+  }
+  const marks = new Map<Finding, BaselineEntry>();
+  const mark = (f: Finding, e: BaselineEntry | undefined): void => {
+    if (e !== undefined) marks.set(f, e);
+  };
+  for (const f of findings) mark(f, take(exact.get(f.fingerprint), used));
+  const multi = findings.filter((f) => f.evidence.length > 1);
   for (const f of multi) {
     if (marks.has(f)) continue;
     const places = new Set(f.evidence.map((e) => locationIdentity(e.location)));
-    if (take(byCheck.get(key(pkg, f.check)), pool, (e) => e.messageId === f.messageId && places.has(e.identity))) marks.set(f, true);
+    mark(f, take(byCheck.get(f.check), used, (e) => e.messageId === f.messageId && places.has(e.identity)));
   }
   for (const f of multi) {
     if (marks.has(f)) continue;
     const rivals = multi.filter((g) => !marks.has(g) && g.check === f.check && g.messageId === f.messageId);
-    const left = (byCheck.get(key(pkg, f.check)) ?? []).filter((e) => !pool.used.has(e) && e.messageId === f.messageId);
-    if (rivals.length === 1 && left.length === 1 && take(left, pool)) marks.set(f, true);
+    const left = (byCheck.get(f.check) ?? []).filter((e) => !used.has(e) && e.messageId === f.messageId);
+    if (rivals.length === 1 && left.length === 1) mark(f, take(left, used));
   }
+  return marks;
+}
+
+function applyToReport(r: AuditReport, entries: readonly BaselineEntry[], used: Set<BaselineEntry>, defs: readonly ClauseDefinition[]): AuditReport {
+  // A suppressed finding needs no baseline entry, and must not use up one meant for another.
+  const open = r.clauses.flatMap((c) => c.findings).filter((f) => f.suppressed === undefined);
+  const marks = matchFindings(open, entries, used);
   let baselined = 0;
   let fresh = 0;
   const clauses = r.clauses.map((c) => ({
     ...c,
     findings: c.findings.map((f) => {
       const { baselined: _old, ...rest } = f;
-      if (marks.get(f) === true) {
+      if (marks.has(f)) {
         baselined++;
         return { ...rest, baselined: true };
       }
@@ -173,20 +179,17 @@ function applyToReport(r: AuditReport, pool: Pool, byCheck: Map<string, Baseline
  * Marks findings that are in the baseline as baselined (shown, not counted), so that --fail-on
  * sees only new ones. Matching is per app package, by fingerprint, as a multiset (two identical
  * findings need two entries); a finding with several places whose fingerprint changed because
- * its places were reordered matches on check and message (see applyToReport).
+ * its places were reordered matches on check and message (see matchFindings).
  * Entries no finding uses any more are counted as absent (fixed).
  */
 export function applyBaseline(records: readonly AuditRecord[], baseline: Baseline, defs: readonly ClauseDefinition[]): AuditRecord[] {
-  const pool: Pool = { exact: new Map(), used: new Set() };
-  const byCheck = new Map<string, BaselineEntry[]>();
-  for (const e of baseline.findings) {
-    push(pool.exact, key(e.package, e.fingerprint), e);
-    push(byCheck, key(e.package, e.check), e);
-  }
-  const out = records.map((r) => (r.status === 'ok' ? applyToReport(r, pool, byCheck, defs) : r));
+  const byPackage = new Map<string, BaselineEntry[]>();
+  for (const e of baseline.findings) push(byPackage, e.package, e);
+  const used = new Set<BaselineEntry>();
+  const out = records.map((r) => (r.status === 'ok' ? applyToReport(r, byPackage.get(r.target.package) ?? [], used, defs) : r));
   return out.map((r) => {
     if (r.status !== 'ok' || r.baseline === undefined) return r;
-    const absent = baseline.findings.filter((e) => e.package === r.target.package && !pool.used.has(e)).length;
+    const absent = baseline.findings.filter((e) => e.package === r.target.package && !used.has(e)).length;
     return { ...r, baseline: { ...r.baseline, absent } };
   });
 }

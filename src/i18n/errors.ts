@@ -20,6 +20,8 @@ export const ERROR_CODES_ZH: Record<ErrorCode, string> = {
   E_SPLITS_NO_BASE: '一组拆分 APK（一起给出，或在 .apks/.xapk 中）没有基础 APK，或应用包（.aab）没有 base 模块',
   E_SPLITS_MISMATCH: '一起给出的拆分 APK 不属于同一个应用（包名或 versionCode 不一致）',
   E_PROTO_MALFORMED: '应用包中的 protobuf 文件（清单、resources.pb、BundleConfig.pb、toc.pb）格式错误',
+  E_REPORT_INVALID: '提供给版本对比的 JSON 报告不是有效的 JSON、不是 pledge-audit 的单个应用报告，或不符合 schema/report.schema.json',
+  E_REPORT_VERSION: '提供给版本对比的 JSON 报告由其他版本的 pledge-audit（或其他报告格式版本）生成，无法匹配其中的问题',
   E_ZIP_NO_EOCD: '找不到中央目录结束记录：不是 zip 文件，或文件已被截断',
   E_ZIP_BAD_EOCD: '中央目录结束记录与文件不一致',
   E_ZIP_MULTI_DISK: '不支持分卷 zip（Android 同样拒绝）',

@@ -157,6 +157,7 @@ export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: re
     clauses: clauses.map((c) => renderClause(c, messages, debug)),
     sdks: buildSdkSection(facts),
     personalInformation: piEntries(facts),
+    permissions: [...new Set(m.usesPermissions.map((p) => sanitizeForJson(p.name, 1024)))].sort(),
     ...(codeSummary(facts) === undefined ? {} : { code: codeSummary(facts) as CodeSummary }),
     coverage: { complete: limits.length === 0, notes: limits.map((l) => renderNote(l.data === undefined ? { code: l.code } : { code: l.code, data: l.data })) },
     diagnostics: facts.diagnostics.list().map((d) => ({ ...d, message: sanitizeForJson(d.message, MAX_DETAIL), ...(d.entry !== undefined ? { entry: sanitizeForJson(d.entry, 1024) } : {}) })),

@@ -131,6 +131,8 @@ export interface AuditReport {
   sdks: SdkEntry[];
   /** Personal-information API use (CLAUSES.md §2.1), by kind and owner. */
   personalInformation: PiEntry[];
+  /** Permissions the app requests (uses-permission, merged over modules and splits), sorted. */
+  permissions: string[];
   /** What of the code was analysed; absent for manifest-only inputs. */
   code?: CodeSummary;
   /** App-wide limits of the analysis (packers, dynamic code, hybrid apps…). */

@@ -35,7 +35,7 @@ export interface RenderOptions {
  * separators are written as \u escapes so that a JSON file shown in a terminal or an editor cannot
  * be reordered or recoloured; JSON.stringify already escapes C0 controls and lone surrogates.
  */
-function escapeInvisible(json: string): string {
+export function escapeJsonInvisible(json: string): string {
   return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -45,7 +45,7 @@ export function renderRecords(records: readonly AuditRecord[], format: ReportFor
     case 'text':
       return renderTerminal(records, { lang: o.lang, color: o.color, verbose: o.verbose });
     case 'json':
-      return escapeInvisible(renderJson(records));
+      return escapeJsonInvisible(renderJson(records));
     case 'sarif': {
       const base = o.docsBaseUrl === undefined ? defaultDocsBaseUrl() : (o.docsBaseUrl ?? undefined);
       return renderSarif(records, { lang: o.lang, clauses: o.clauses, ...(o.cwd === undefined ? {} : { cwd: o.cwd }), ...(base === undefined ? {} : { docsBaseUrl: base }), ...(o.sarifCategory === undefined ? {} : { category: o.sarifCategory }) });

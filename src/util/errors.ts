@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   E_SPLITS_NO_BASE: 'a set of split APKs (given together, or in an .apks/.xapk) has no base APK, or an app bundle (.aab) has no base module',
   E_SPLITS_MISMATCH: 'the split APKs given together do not belong to one app (package names or versionCodes differ)',
   E_PROTO_MALFORMED: 'a protocol-buffers file of an app bundle (manifest, resources.pb, BundleConfig.pb, toc.pb) is malformed',
+  E_REPORT_INVALID: 'a JSON report given to diff is not JSON, not one app\'s report of pledge-audit, or does not match schema/report.schema.json',
+  E_REPORT_VERSION: 'a JSON report given to diff was written by another pledge-audit version (or report schema version): its findings cannot be matched',
   E_ZIP_NO_EOCD: 'no end-of-central-directory record: not a zip, or truncated',
   E_ZIP_BAD_EOCD: 'end-of-central-directory record is inconsistent with the file',
   E_ZIP_MULTI_DISK: 'multi-disk zip archives are not supported (Android rejects them)',

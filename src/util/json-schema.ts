@@ -1,9 +1,18 @@
 /**
- * A validator for the JSON Schema subset the data tables use (type, properties, required,
- * additionalProperties, items, enum, pattern, minimum, maximum, minItems, minLength). Small on
- * purpose: it runs on every start, and a test checks it agrees with ajv on the real tables.
+ * A validator for the JSON Schema subset the data tables and the report schema use (type,
+ * properties, required, additionalProperties, items, enum, const, pattern, minimum, maximum,
+ * minItems, maxItems, minLength, oneOf, and `$ref` to `#/definitions/…` of the root). Small on
+ * purpose: it runs on every start, and tests check it agrees with ajv on the real tables and on
+ * reports.
  */
+import { InternalError } from './errors.js';
+
 export interface Schema {
+  $ref?: string;
+  definitions?: Record<string, Schema>;
+  oneOf?: Schema[];
+  const?: unknown;
+  maxItems?: number;
   type?: string | string[];
   properties?: Record<string, Schema>;
   required?: string[];
@@ -24,8 +33,32 @@ function typeOf(v: unknown): string {
   return typeof v;
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** The first problem found, as `$.path: what is wrong`, or undefined when `value` is valid. */
 export function validate(value: unknown, schema: Schema, path = '$'): string | undefined {
+  return check(value, schema, path, schema);
+}
+
+function check(value: unknown, schema: Schema, path: string, root: Schema): string | undefined {
+  if (schema.$ref !== undefined) {
+    const m = /^#\/definitions\/([^/]+)$/.exec(schema.$ref);
+    const target = m === null ? undefined : root.definitions?.[m[1] as string];
+    if (target === undefined) throw new InternalError(`unsupported $ref ${schema.$ref}`);
+    const p = check(value, target, path, root);
+    if (p !== undefined) return p;
+  }
+  if (schema.oneOf !== undefined) {
+    const problems = schema.oneOf.map((s) => check(value, s, path, root));
+    const ok = problems.filter((p) => p === undefined).length;
+    // The alternative that got furthest into the value (the deepest path) says what is wrong.
+    const depth = (p: string): number => (p.slice(0, p.indexOf(': ')).match(/[.[]/g) ?? []).length;
+    if (ok === 0) return problems.reduce<string>((best, p) => (p !== undefined && depth(p) > depth(best) ? p : best), `${path}: matches none of the alternatives`);
+    if (ok > 1) return `${path}: matches more than one alternative`;
+  }
+  if ('const' in schema && !sameJson(value, schema.const)) return `${path}: must be ${JSON.stringify(schema.const)}`;
   if (schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     const t = typeOf(value);
@@ -42,9 +75,10 @@ export function validate(value: unknown, schema: Schema, path = '$'): string | u
   }
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) return `${path}: must have at least ${schema.minItems} items`;
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) return `${path}: must have at most ${schema.maxItems} items`;
     if (schema.items !== undefined) {
       for (let i = 0; i < value.length; i++) {
-        const p = validate(value[i], schema.items, `${path}[${i}]`);
+        const p = check(value[i], schema.items, `${path}[${i}]`, root);
         if (p !== undefined) return p;
       }
     }
@@ -54,11 +88,11 @@ export function validate(value: unknown, schema: Schema, path = '$'): string | u
     for (const [k, v] of Object.entries(o)) {
       const sub = schema.properties?.[k];
       if (sub !== undefined) {
-        const p = validate(v, sub, `${path}.${k}`);
+        const p = check(v, sub, `${path}.${k}`, root);
         if (p !== undefined) return p;
       } else if (schema.additionalProperties === false) return `${path}: unexpected property ${k}`;
       else if (typeof schema.additionalProperties === 'object') {
-        const p = validate(v, schema.additionalProperties, `${path}[${JSON.stringify(k)}]`);
+        const p = check(v, schema.additionalProperties, `${path}[${JSON.stringify(k)}]`, root);
         if (p !== undefined) return p;
       }
     }

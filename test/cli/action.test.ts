@@ -75,6 +75,23 @@ describe('action/audit.sh under bash -eo pipefail', () => {
     expect(r.outputs['exit-code']).toBe('0');
     expect(r.outputs['sarif-file']).toBe(join(work, 'wd.sarif'));
   });
+
+  it('compare-with: pledge-audit diff against the previous release; SARIF of the new findings, the changes in the summary', () => {
+    const r = step({ PA_APK: fixtureApk('demo-shop-v2'), PA_COMPARE: fixtureApk('demo-shop'), PA_BASELINE: 'ignored.json' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('::warning::pledge-audit: baseline is not used with compare-with');
+    expect(r.outputs['exit-code']).toBe('1');
+    expect(r.outputs.verdict).toBe('failed');
+    const log = JSON.parse(readFileSync(r.outputs['sarif-file'] ?? '', 'utf8')) as { runs: { results: { ruleId: string; baselineState: string }[] }[] };
+    const results = log.runs[0]?.results ?? [];
+    expect(results.map((x) => x.ruleId)).toContain('c09/sdk-init-before-consent');
+    expect(results.every((x) => x.baselineState === 'new')).toBe(true);
+    expect(r.summary).toMatch(/^### pledge-audit: failed \(exit 1\)\n\n### pledge-audit diff: /);
+    expect(r.summary).toContain('➕ Tencent Bugly (tencent-bugly)');
+    const same = step({ PA_APK: fixtureApk('demo-shop'), PA_COMPARE: fixtureApk('demo-shop'), PA_FAIL_ON: 'review' });
+    expect(same.outputs['exit-code']).toBe('0');
+    expect(same.summary).toContain('No changes');
+  });
 });
 
 describe('action.yml', () => {
@@ -87,7 +104,7 @@ describe('action.yml', () => {
     expect(yml).toMatch(/# v4\.\d+\.\d+, pinned by commit\n\s+uses: github\/codeql-action\/upload-sarif@/);
     expect(yml).not.toMatch(/uses:\s*actions\/setup-node/);
     expect(yml).toMatch(/category: \$\{\{ inputs\.category \}\}/);
-    for (const input of ['category', 'working-directory', 'fail-on', 'lang', 'app-category']) expect(yml).toMatch(new RegExp(`^  ${input}:\\n`, 'm'));
+    for (const input of ['category', 'working-directory', 'fail-on', 'lang', 'app-category', 'compare-with']) expect(yml).toMatch(new RegExp(`^  ${input}:\\n`, 'm'));
     for (const output of ['exit-code', 'sarif-file', 'verdict']) expect(yml).toMatch(new RegExp(`^  ${output}:\\n`, 'm'));
     // Inputs reach shell code only through env.
     for (const run of yml.split(/\n\s+- name: /).filter((s) => /\brun: /.test(s))) expect(run.split('run:')[1] ?? '').not.toMatch(/\$\{\{\s*inputs\./);
