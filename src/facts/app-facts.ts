@@ -178,9 +178,11 @@ export class AppFacts {
         manifest: this.manifest,
         apiUses: this.apiUses,
         sdks: this.sdks.map((f) => f.record),
+        // The same owners as evidence: catalogue prefixes, then signature strings and sole callers
+        // (a renamed SDK's classes are that SDK's on startup paths too).
         sdkOf: (d) => {
-          const id = this.sdkOfClass(descriptorToClassName(d))?.id;
-          return id === undefined ? undefined : byId.get(id);
+          const o = this.ownerOfClass(descriptorToClassName(d));
+          return o.kind === 'sdk' ? byId.get(o.id) : undefined;
         },
         autoInitSdk: (d) => this.sdkOfAutoInitProvider(descriptorToClassName(d)),
       });
