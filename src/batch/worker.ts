@@ -18,7 +18,7 @@ let _spins = 0;
 /**
  * Test-only hook: an app whose analysis never ends, to test the pool's timeout and replacement.
  * A hostile file does not do it: sizes read from input pass safeBound, and the DEX scan stops
- * walking code items shared by many methods (W_LIMIT_TRUNCATED), so such files end in an error or
+ * walking code items shared by many methods (W_LIMIT_CODE_SCAN), so such files end in an error or
  * a diagnostic, not a hang. Honoured only with NODE_ENV=test, and only here.
  */
 function hangIfAsked(key: string): void {
