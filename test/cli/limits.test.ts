@@ -105,15 +105,10 @@ describe('--timeout and --memory for a single audit', () => {
     expect(zh.stderr).toContain('可用 --timeout 调高');
   });
 
-  it('a tiny timeout on a real app ends the same way, and the other inputs are still audited', () => {
+  it('a tiny timeout on a real app ends the same way', () => {
     const r = exec([fixtureApk('demo-shop'), '--timeout', '0.001', '--format', 'json', '--fail-on', 'never']);
     expect(r.status).toBe(3);
     expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe('E_TIMEOUT');
-    // The stopped thread is replaced: the next input is audited as usual.
-    const two = exec([fixtureApk('clean'), fixtureApk('demo-shop'), '--timeout', '2', '--format', 'json', '--fail-on', 'never'], { NODE_ENV: 'test', PLEDGE_TEST_HANG_ON: fixtureApk('clean') });
-    expect(two.status).toBe(3);
-    const records = JSON.parse(two.stdout) as { status: string; error?: { code: string }; target: { file: string } }[];
-    expect(records.map((x) => [x.target.file, x.status === 'error' ? x.error?.code : x.status])).toEqual([['clean.apk', 'E_TIMEOUT'], ['demo-shop.apk', 'ok']]);
   }, 60_000);
 
   it('the worker and --timeout 0 (in-process) give the same report', () => {
