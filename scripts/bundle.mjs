@@ -7,9 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-await build({
-  entryPoints: [join(root, 'src/cli/bin.ts')],
-  outfile: join(root, 'dist/pledge-audit.mjs'),
+// The CLI, and the worker thread a single audit runs its app in (--timeout, --memory; src/cli/single-audit.ts).
+for (const [entry, outfile] of [['src/cli/bin.ts', 'dist/pledge-audit.mjs'], ['src/batch/worker.ts', 'dist/pledge-audit-worker.mjs']]) await build({
+  entryPoints: [join(root, entry)],
+  outfile: join(root, outfile),
   bundle: true,
   platform: 'node',
   target: 'node20',

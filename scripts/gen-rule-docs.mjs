@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes docs/rules/<check id>.md for every check, from the checks' own metadata, and docs/errors.md
+// Writes docs/rules/<check id>.md for every check, from the checks' own metadata, docs/errors.md and docs/limits.md
 // (run `npm run build` first). test/meta/rules.test.ts fails when a page is stale.
 import { done, emit, requires } from './lib/emit.mjs';
 import { dirname, join } from 'node:path';
@@ -19,4 +19,6 @@ for (const clause of CLAUSES) {
 }
 const { renderErrorDocs } = await import(join(root, 'dist/src/cli/error-docs.js'));
 emit(join(root, 'docs/errors.md'), renderErrorDocs());
-done(`${n} rule pages and docs/errors.md`);
+const { renderLimitsDoc } = await import(join(root, 'dist/src/cli/limits-docs.js'));
+emit(join(root, 'docs/limits.md'), renderLimitsDoc());
+done(`${n} rule pages, docs/errors.md and docs/limits.md`);

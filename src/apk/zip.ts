@@ -248,7 +248,7 @@ export class ZipArchive {
       throw new PledgeError('E_ZIP_SIZE_MISMATCH', `entry inflates to ${data.length} bytes, the central directory declares ${e.uncompressedSize}`, { entry: e.name });
     }
     if (truncated) {
-      this.diagnostics.add('W_LIMIT_TRUNCATED', `entry read up to ${cap} of ${e.uncompressedSize} bytes`, e.name);
+      this.diagnostics.add('W_LIMIT_PREFIX', `entry read up to ${cap} of ${e.uncompressedSize} bytes`, e.name);
     } else if (crc32(data) >>> 0 !== e.crc32 >>> 0) {
       this.diagnostics.add('W_ZIP_BAD_CRC', `CRC-32 is ${(crc32(data) >>> 0).toString(16)}, the central directory says ${(e.crc32 >>> 0).toString(16)}`, e.name);
     }

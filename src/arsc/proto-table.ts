@@ -1,3 +1,4 @@
+import { LIMITS } from '../util/limits.js';
 import { decodeItem, type ProtoValue } from '../axml/proto-xml.js';
 import { TYPE_REFERENCE, TYPE_STRING } from '../axml/types.js';
 import { protoFields, protoString } from '../util/protobuf.js';
@@ -48,7 +49,7 @@ const FILE_TYPES = new Set(['anim', 'animator', 'color', 'drawable', 'font', 'in
 /** Plural.Arity (Resources.proto) → quantity name. */
 const ARITY = ['zero', 'one', 'two', 'few', 'many', 'other'];
 /** Text strings kept per table: enough for any real app, bounded for a hostile one. */
-export const MAX_PROTO_STRINGS = 200_000;
+export const MAX_PROTO_STRINGS = LIMITS.protoResourceStrings.value;
 
 function textOf(item: ProtoValue | undefined): string | undefined {
   return item !== undefined && item.type === TYPE_STRING && item.str !== null ? item.str : undefined;

@@ -1,3 +1,4 @@
+import { LIMITS } from '../util/limits.js';
 import type { StringPool } from '../axml/string-pool.js';
 import {
   TYPE_ATTRIBUTE,
@@ -20,7 +21,7 @@ import type { ArscContext } from './walk.js';
 import type { Bag, ConfigValue, ResolvedValue, ResolveOptions, ResourceName, StringResource, TypedValue } from './types.js';
 
 /** androidfw's ResolveReference gives up after this many hops (kMaxIterations). */
-export const MAX_REFERENCE_DEPTH = 20;
+export const MAX_REFERENCE_DEPTH = LIMITS.referenceDepth.value;
 
 /** Types whose values are file paths (`res/xml/nsc.xml`), not text: left out of allStrings. */
 const FILE_TYPES = new Set(['anim', 'animator', 'color', 'drawable', 'font', 'interpolator', 'layout', 'menu', 'mipmap', 'navigation', 'raw', 'transition', 'xml']);

@@ -34,7 +34,6 @@ const NS_EXT = 8;
 const END_EXT = 8;
 const CDATA_EXT = 12;
 const ATTRIBUTE_SIZE = 20;
-const MAX_DEPTH = 512;
 const NO_INDEX = 0xffffffff;
 
 /** True when the bytes look like binary XML (a chunk header of a plausible XML document). */
@@ -129,7 +128,7 @@ export function decodeAxml(buf: Uint8Array, options: DecodeOptions = {}): XmlDoc
       throw new PledgeError('E_AXML_BAD_CHUNK', `XML node type 0x${h.type.toString(16)}: ${problem}`, { entry, offset: p });
     }
     if (++nodes > limits.maxXmlNodes) {
-      throw new PledgeError('E_LIMIT_ELEMENTS', `document has more than ${limits.maxXmlNodes} nodes`, { entry, offset: p });
+      throw new PledgeError('E_LIMIT_XML_NODES', `document has more than ${limits.maxXmlNodes} nodes (maxXmlNodes)`, { entry, offset: p });
     }
     const ext = p + h.headerSize;
     const extSize = h.size - h.headerSize;
@@ -210,7 +209,7 @@ export function decodeAxml(buf: Uint8Array, options: DecodeOptions = {}): XmlDoc
         const parent = stack[stack.length - 1];
         if (parent !== undefined) parent.children.push(el);
         else roots.push(el);
-        if (stack.length >= MAX_DEPTH) throw new PledgeError('E_LIMIT_ELEMENTS', `elements nest deeper than ${MAX_DEPTH}`, { entry, offset: p });
+        if (stack.length >= limits.maxXmlDepth) throw new PledgeError('E_LIMIT_XML_DEPTH', `elements nest deeper than ${limits.maxXmlDepth} (maxXmlDepth)`, { entry, offset: p });
         stack.push(el);
         break;
       }

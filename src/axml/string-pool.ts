@@ -58,8 +58,8 @@ export class StringPool {
     const stringsStart = c.u32At(h.start + 20);
     const stylesStart = c.u32At(h.start + 24);
     const size = h.size;
-    safeBound(stringCount, maxEntries, 'E_LIMIT_ELEMENTS', 'string pool string count', entry);
-    safeBound(styleCount, maxEntries, 'E_LIMIT_ELEMENTS', 'string pool style count', entry);
+    safeBound(stringCount, maxEntries, 'E_LIMIT_STRING_POOL', 'string pool string count (maxStringPoolEntries)', entry);
+    safeBound(styleCount, maxEntries, 'E_LIMIT_STRING_POOL', 'string pool style count (maxStringPoolEntries)', entry);
     const isUtf8 = (flags & UTF8_FLAG) !== 0;
     const charSize = isUtf8 ? 1 : 2;
     if (stringCount === 0) return new StringPool(c, 0, isUtf8, new Uint32Array(0), 0, 0, diags);

@@ -2,6 +2,7 @@ import type { Lang } from '../model/index.js';
 import type { AuditRecord } from '../report/model.js';
 import type { BundleInfo } from './bundle.js';
 import type { CandidateKind } from './discover.js';
+import type { Limits } from '../util/limits.js';
 
 /** The audit options every app of a scan shares (what `pledge-audit <apk>` takes as flags). */
 export interface AuditSettings {
@@ -10,11 +11,16 @@ export interface AuditSettings {
   categories: string[];
   /** Off only to measure what the startup call graph costs (PLEDGE_NO_REACHABILITY=1). */
   reachability: boolean;
+  /** Overrides of src/util/limits.ts (--max-entry-size). */
+  limits?: Partial<Limits>;
+  /** A single audit's declared SDK list (from its config) and --debug. */
+  declaredSdks?: { name: string; package: string }[];
+  debug?: boolean;
 }
 
 /** One app for one worker thread. Plain data: it crosses postMessage and, as JSON, Redis. */
 export interface AppJob {
-  /** SHA-256 of the file: the app's identity. */
+  /** SHA-256 of the file: the app's identity (a single audit, which hashes nothing, uses the path). */
   key: string;
   /** The path for people (and for node:fs when `raw` is absent). */
   path: string;
@@ -22,6 +28,8 @@ export interface AppJob {
   raw?: string;
   kind: CandidateKind;
   settings: AuditSettings;
+  /** A single audit of split APKs given together: every path, base first (`path` is the base). */
+  inputs?: string[];
 }
 
 /** Heap figures of one worker thread after an app (bytes); rss is the whole process's. */

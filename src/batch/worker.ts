@@ -18,7 +18,7 @@ let _spins = 0;
 /**
  * Test-only hook: an app whose analysis never ends, to test the pool's timeout and replacement.
  * A hostile file does not do it: sizes read from input pass safeBound, and the DEX scan stops
- * walking code items shared by many methods (W_LIMIT_TRUNCATED), so such files end in an error or
+ * walking code items shared by many methods (W_LIMIT_CODE_SCAN), so such files end in an error or
  * a diagnostic, not a hang. Honoured only with NODE_ENV=test, and only here.
  */
 function hangIfAsked(key: string): void {
@@ -36,10 +36,19 @@ function memory(): MemorySample {
 }
 
 async function auditOne(job: AppJob, fsPath: string): Promise<{ record: AuditRecord; bundle?: BundleInfo }> {
-  const options = { lang: job.settings.lang, strict: job.settings.strict, categories: job.settings.categories, reachability: job.settings.reachability };
+  const s = job.settings;
+  const options = {
+    lang: s.lang,
+    strict: s.strict,
+    categories: s.categories,
+    reachability: s.reachability,
+    ...(s.limits === undefined ? {} : { limits: s.limits }),
+    ...(s.declaredSdks === undefined ? {} : { declaredSdks: s.declaredSdks }),
+    ...(s.debug === undefined ? {} : { debug: s.debug }),
+  };
   // The single-app loader reads bundles and split sets whole (src/input/parts.ts), whatever the
   // file is called: dumps rename freely, and a bundle called .apk is found by its content.
-  const record = await audit(fsPath, options);
+  const record = await audit(job.inputs ?? fsPath, options);
   const parts = record.status === 'ok' ? record.target.parts : undefined;
   if (parts === undefined || parts.length === 0) return { record };
   return { record, bundle: { base: (parts[0] as { name: string }).name, splits: parts.slice(1).map((p) => p.name) } };

@@ -10,6 +10,7 @@ import { EXIT, type ExitCode } from './exit-codes.js';
 import { writeOutput, type Io } from './io.js';
 import { oneOf } from './help-text.js';
 import { CLI } from '../i18n/catalog.js';
+import { addLimitOptions, type LimitFlags } from './limit-options.js';
 
 /**
  * Batch mode (docs/batch.md): `scan` audits a dump into a SQLite store, `worker` serves a scan's
@@ -55,10 +56,8 @@ function categories(value: string, previous: string[] | undefined): string[] {
   }
 }
 
-interface ScanFlags {
+interface ScanFlags extends LimitFlags {
   jobs?: number;
-  timeout: number;
-  memory: number;
   store: string;
   jsonl?: string;
   shard?: Shard;
@@ -122,13 +121,13 @@ function summaryLine(s: ScanSummary, store: string, lang: Lang): string {
 
 export function registerBatchCommands(program: Command, io: Io, setExit: (c: ExitCode) => void, lang: Lang): void {
   const t = CLI[lang];
-  program
+  const scanCommand = program
     .command('scan')
     .description(t.scan.description)
     .argument('<inputs...>', t.scan.inputs)
-    .option('-j, --jobs <n>', t.scan.jobs, integer('--jobs', 1))
-    .option('--timeout <seconds>', t.scan.timeout, seconds('--timeout'), 300)
-    .option('--memory <MB>', t.scan.memory, integer('--memory', 16), 2048)
+    .option('-j, --jobs <n>', t.scan.jobs, integer('--jobs', 1));
+  // The same --max-entry-size, --timeout and --memory as a single audit (docs/limits.md); a scan always isolates apps.
+  addLimitOptions(scanCommand, lang, { maxEntrySize: t.audit.maxEntrySize, timeout: t.scan.timeout, memory: t.scan.memory }, { zeroTimeout: false })
     .option('--store <file>', t.scan.store, 'pledge-audit.db')
     .option('--jsonl <file>', t.scan.jsonl)
     .option('--shard <i/n>', t.scan.shard, parseShard)
@@ -167,7 +166,7 @@ export function registerBatchCommands(program: Command, io: Io, setExit: (c: Exi
           jobs,
           ...(flags.shard === undefined ? {} : { shard: flags.shard }),
           retryErrors: flags.retryErrors === true,
-          settings: { lang: flags.lang ?? lang, strict: flags.strict === true, categories: flags.category ?? [], reachability: io.env.PLEDGE_NO_REACHABILITY !== '1' },
+          settings: { lang: flags.lang ?? lang, strict: flags.strict === true, categories: flags.category ?? [], reachability: io.env.PLEDGE_NO_REACHABILITY !== '1', ...(flags.maxEntrySize === undefined ? {} : { limits: { maxEntryBytes: flags.maxEntrySize } }) },
           failOn: flags.failOn,
           progress,
           signal: stop.signal,

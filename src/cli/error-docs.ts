@@ -9,6 +9,8 @@ export function renderErrorDocs(): string {
     '',
     'Generated from `src/util/errors.ts` and `src/util/diagnostics.ts` by `npm run docs`. Codes are stable: scripts, CI gates and batch stores may key on them.',
     '',
+    'Every limit (`E_LIMIT_…`, `W_LIMIT_…`, `E_TIMEOUT`, `E_MEMORY` and the others), with its default, unit, override and reason, is in [limits.md](limits.md). 每个上限的默认值、单位、调整方式和原因见 [limits.md](limits.md)。',
+    '',
     '## Errors (`E_…`)',
     '',
     'An input that cannot be analysed gets one of these, printed on stderr as one line (`pledge-audit: E_CODE file entry@0xOFFSET: message`; under `--lang zh` the message is the Chinese meaning followed by the technical detail) and recorded in JSON as `{"status":"error","error":{"code":…}}`. `E_USAGE`, `E_CONFIG`, `E_OUTPUT_UNWRITABLE` and `E_BATCH_UNAVAILABLE` exit with status 2; every other code exits with status 3. `E_INTERNAL` is a bug in pledge-audit: run again with `--debug` to see the stack.',

@@ -1,3 +1,4 @@
+import { LIMITS } from '../util/limits.js';
 import { chmodSync, lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PledgeError } from '../util/errors.js';
@@ -12,7 +13,7 @@ export interface Io {
 }
 
 /** Symbolic links followed before giving up, as the kernel's own limit (MAXSYMLINKS). */
-const MAX_LINKS = 40;
+const MAX_LINKS = LIMITS.symlinkHops.value;
 
 function errnoOf(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | null)?.code;

@@ -1,7 +1,7 @@
 import { resolveCategories, UnknownCategoryError } from '../engine/categories.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
-import { audit, exitStatus, type FailOn } from '../index.js';
+import { exitStatus, type FailOn } from '../index.js';
 import { groupSplitInputs } from '../input/parts.js';
 import { withLimits } from '../util/limits.js';
 import { DiagnosticSink } from '../util/diagnostics.js';
@@ -30,6 +30,8 @@ import { CLI } from '../i18n/catalog.js';
 import { listRules, renderRulesText } from './rules-list.js';
 import { registerBatchCommands } from './batch-commands.js';
 import { registerDiffCommand } from './diff.js';
+import { addLimitOptions, limitHint, limitOverrides, type LimitFlags } from './limit-options.js';
+import { singleAuditor } from './single-audit.js';
 
 interface AuditFlags {
   format: ReportFormat;
@@ -45,6 +47,9 @@ interface AuditFlags {
   color?: boolean;
   verbose?: boolean;
   debug?: boolean;
+  maxEntrySize?: number;
+  timeout: number;
+  memory: number;
 }
 
 /**
@@ -66,7 +71,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .showHelpAfterError(t.seeHelp)
     .enablePositionalOptions();
 
-  program
+  const auditCommand = program
     .command('audit', { isDefault: true })
     .description(t.audit.description)
     .argument('<inputs...>', t.audit.inputs)
@@ -93,7 +98,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     )
     .option('--no-color', t.audit.noColor)
     .option('--verbose', t.audit.verbose)
-    .option('--debug', t.audit.debug)
+    .option('--debug', t.audit.debug);
+  addLimitOptions(auditCommand, lang, t.audit, { zeroTimeout: true })
     .action(async (inputs: string[], flags: AuditFlags, command: Command) => {
       // `pledge-audit scna x`: a first word that is no file but nearly a command is a typo (exit 2).
       const typo = inputs[0] === undefined ? undefined : commandTypo(inputs[0], program.commands.map((c) => c.name()).filter((n) => n !== 'audit'), io.cwd);
@@ -105,19 +111,27 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const categories = flags.category ?? config?.categories ?? [];
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
       const audited: AuditRecord[] = [];
-      // Split APKs given together are one app (base.apk split_config.arm64_v8a.apk split_feature.apk).
-      for (const input of groupSplitInputs(inputs, withLimits(undefined), new DiagnosticSink())) {
-        // PLEDGE_NO_REACHABILITY exists for the benchmark, which reports what the call graph costs.
-        const record = await audit(input, {
-          lang,
-          strict: flags.strict === true,
-          categories,
-          ...(config?.sdks === undefined ? {} : { declaredSdks: config.sdks }),
-          reachability: io.env.PLEDGE_NO_REACHABILITY !== '1',
-          debug: flags.debug === true,
-        });
-        audited.push(record);
-        reportProblems(io, record, lang, flags.debug === true);
+      const overrides = limitOverrides(flags);
+      // Each app runs in a worker thread stopped at --timeout or at its --memory heap cap (docs/limits.md).
+      const auditor = await singleAuditor({ timeoutSeconds: flags.timeout, memoryMb: flags.memory });
+      try {
+        // Split APKs given together are one app (base.apk split_config.arm64_v8a.apk split_feature.apk).
+        for (const input of groupSplitInputs(inputs, withLimits(overrides), new DiagnosticSink())) {
+          // PLEDGE_NO_REACHABILITY exists for the benchmark, which reports what the call graph costs.
+          const record = await auditor.audit(input, {
+            lang,
+            strict: flags.strict === true,
+            categories,
+            ...(config?.sdks === undefined ? {} : { declaredSdks: config.sdks }),
+            ...(overrides === undefined ? {} : { limits: overrides }),
+            reachability: io.env.PLEDGE_NO_REACHABILITY !== '1',
+            debug: flags.debug === true,
+          });
+          audited.push(record);
+          reportProblems(io, record, lang, flags.debug === true, flags);
+        }
+      } finally {
+        await auditor.close();
       }
       const records = applyConfig(audited, config, { today: localDate(new Date()), clauses: CLAUSES, ...(baseline === undefined ? {} : { baseline }) });
       if (flags.writeBaseline !== undefined) writeOutput(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
@@ -249,13 +263,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
  * What could not be analysed, on stderr, one clean line each: an input that failed (with how to
  * see the stack when it is our bug) and every check that crashed on an analysed input.
  */
-function reportProblems(io: Io, record: AuditRecord, lang: Lang, debug: boolean): void {
+function reportProblems(io: Io, record: AuditRecord, lang: Lang, debug: boolean, flags: LimitFlags): void {
   if (record.status === 'error') {
     const e = record.error;
     // An error about the input itself names it once (its entry is the path as given).
     const entry = e.entry === record.target.path || e.entry === record.target.file ? undefined : e.entry;
     io.err(errorLine({ code: e.code, file: record.target.file, entry, offset: e.offset, message: e.message }, lang));
     if (e.code === 'E_INTERNAL') io.err(internalErrorHint(e.stack, debug, lang));
+    const hint = limitHint(e.code, flags, lang);
+    if (hint !== undefined) io.err(`  ${hint}\n`);
     return;
   }
   const crashed = record.clauses.flatMap((c) => c.errors ?? []);

@@ -4,12 +4,13 @@ import { resolveCategories, UnknownCategoryError } from '../engine/categories.js
 import type { DeclaredSdk } from '../engine/declared-sdks.js';
 import type { Verdict } from '../model/index.js';
 import { PledgeError } from '../util/errors.js';
+import { LIMITS } from '../util/limits.js';
 
 /** The file looked for in the working directory when no --config is given. */
 export const CONFIG_FILE = 'pledge-audit.config.json';
 
 /** A config larger than this is not a hand-written config. */
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+const MAX_CONFIG_BYTES = LIMITS.configBytes.value;
 
 export type FailOn = Verdict | 'never';
 

@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { ByteCursor } from '../util/cursor.js';
 import { DiagnosticSink } from '../util/diagnostics.js';
 import { type ErrorCode, PledgeError } from '../util/errors.js';
-import { type Limits, DEFAULT_LIMITS, safeBound } from '../util/limits.js';
+import { type Limits, DEFAULT_LIMITS, LIMITS, safeBound } from '../util/limits.js';
 import { adler32, sha1 } from './checksum.js';
 import { CLASS_DEF_SIZE, type ClassData, type ClassDef, type EncodedMethod, indexError, readClassData, readClassDef, readTypeList } from './class-def.js';
 import { CODE_ITEM_HEADER_SIZE, type CodeItem, readCodeItem } from './code-item.js';
@@ -46,13 +46,11 @@ const BAD_DATA = 8;
  * type list, one per member of a class_data_item). What lies beyond is validated on first read,
  * with the same outcome: the budget bounds the cost of opening a hostile file, not the checks.
  */
-export const VALIDATION_BUDGET = 1 << 22;
+export const VALIDATION_BUDGET = LIMITS.dexValidationBudget.value;
 
 /** Spec limits on the tables whose indices are 16-bit everywhere they are used. */
 const MAX_TYPE_IDS = 0xffff;
 const MAX_PROTO_IDS = 0xffff;
-/** Only a sanity bound: the file size bounds every table already. */
-const MAX_TABLE = 1 << 24;
 
 /**
  * One DEX file. Header and map list are read eagerly; the id tables and class definitions are
@@ -123,12 +121,12 @@ export class DexFile {
     this.cursor = new ByteCursor(buf, 'E_DEX_OUT_OF_BOUNDS', entry, 0, end, this.view);
     const h = header;
     // The string count is a configurable limit (the cache allocates per string); the others are the format's.
-    this.stringCount = this.table('string_ids', h.stringIdsSize, h.stringIdsOff, 4, limits.maxStringPoolEntries, 'E_LIMIT_ELEMENTS');
-    this.typeCount = this.table('type_ids', h.typeIdsSize, h.typeIdsOff, 4, MAX_TYPE_IDS);
-    this.protoCount = this.table('proto_ids', h.protoIdsSize, h.protoIdsOff, 12, MAX_PROTO_IDS);
-    this.fieldCount = this.table('field_ids', h.fieldIdsSize, h.fieldIdsOff, 8, MAX_TABLE);
-    this.methodCount = this.table('method_ids', h.methodIdsSize, h.methodIdsOff, 8, MAX_TABLE);
-    this.classDefCount = this.table('class_defs', h.classDefsSize, h.classDefsOff, CLASS_DEF_SIZE, MAX_TABLE);
+    this.stringCount = this.table('string_ids', h.stringIdsSize, h.stringIdsOff, 4, limits.maxStringPoolEntries, 'E_LIMIT_STRING_POOL');
+    this.typeCount = this.table('type_ids', h.typeIdsSize, h.typeIdsOff, 4, MAX_TYPE_IDS, 'E_LIMIT_DEX_TABLE');
+    this.protoCount = this.table('proto_ids', h.protoIdsSize, h.protoIdsOff, 12, MAX_PROTO_IDS, 'E_LIMIT_DEX_TABLE');
+    this.fieldCount = this.table('field_ids', h.fieldIdsSize, h.fieldIdsOff, 8, limits.maxDexTableEntries, 'E_LIMIT_DEX_TABLE');
+    this.methodCount = this.table('method_ids', h.methodIdsSize, h.methodIdsOff, 8, limits.maxDexTableEntries, 'E_LIMIT_DEX_TABLE');
+    this.classDefCount = this.table('class_defs', h.classDefsSize, h.classDefsOff, CLASS_DEF_SIZE, limits.maxDexTableEntries, 'E_LIMIT_DEX_TABLE');
     this.mapList = this.readMap();
     this.stringState = new Uint8Array(this.stringCount);
     this.typeState = new Uint8Array(this.typeCount);
@@ -136,7 +134,7 @@ export class DexFile {
     this.fieldState = new Uint8Array(this.fieldCount);
     this.methodState = new Uint8Array(this.methodCount);
     this.classDefState = new Uint8Array(this.classDefCount);
-    this.validate(limits.dexValidationBudget ?? VALIDATION_BUDGET);
+    this.validate(limits.dexValidationBudget);
   }
 
   // ---- validation ----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { DiagnosticSink } from '../util/diagnostics.js';
 import { PledgeError } from '../util/errors.js';
+import { LIMITS } from '../util/limits.js';
 import { CODE_ITEM_HEADER_SIZE } from './code-item.js';
 import type { DexFile } from './dex-file.js';
 import { FRAMEWORK_PREFIXES, typePrefixMask } from './filters.js';
@@ -326,7 +327,7 @@ export function scanDex(dex: DexFile, opts: ScanOptions = {}): ScanResult {
   // In a valid file every method has its own code item, so the walk reads each code unit once.
   // Hostile files can point many methods (or class defs) at one large code item (or class_data);
   // past twice the file's worth of code units the scan stops instead of going quadratic.
-  let budget = dex.end + 1024;
+  let budget = dex.end + LIMITS.codeScanExtraUnits.value;
 
   const c = dex.cursor;
   const end = dex.end;
@@ -388,7 +389,7 @@ export function scanDex(dex: DexFile, opts: ScanOptions = {}): ScanResult {
         continue;
       }
       if (insnsSize > budget) {
-        diags.add('W_LIMIT_TRUNCATED', `scan stopped at ${describe(methodIdx)}: methods share code items, more code was walked than the file holds`, dex.entry, codeOff);
+        diags.add('W_LIMIT_CODE_SCAN', `scan stopped at ${describe(methodIdx)}: methods share code items, more code was walked than the file holds`, dex.entry, codeOff);
         break classes;
       }
       budget -= insnsSize;

@@ -173,7 +173,7 @@ export class AppFacts {
     if (code === undefined || !this.reachabilityEnabled) return undefined;
     return this.once('reachability', () => {
       const byId = new Map(this.catalogue.sdks.map((r) => [r.id, r]));
-      return new Reachability({
+      const reach = new Reachability({
         code,
         manifest: this.manifest,
         apiUses: this.apiUses,
@@ -185,7 +185,11 @@ export class AppFacts {
           return o.kind === 'sdk' ? byId.get(o.id) : undefined;
         },
         autoInitSdk: (d) => this.sdkOfAutoInitProvider(descriptorToClassName(d)),
+        onSearchCut: (m) => this.diagnostics.add('W_LIMIT_CALL_GRAPH', m),
       });
+      // A bounded graph is said in the report's diagnostics as well as in its coverage notes.
+      if (reach.cuts.length > 0) this.diagnostics.add('W_LIMIT_CALL_GRAPH', `startup call graph incomplete: ${reach.cuts.slice(0, 3).join('; ')}${reach.cuts.length > 3 ? `; ${reach.cuts.length - 3} more` : ''}`);
+      return reach;
     });
   }
 

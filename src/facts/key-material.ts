@@ -2,6 +2,7 @@ import type { AppFacts } from './app-facts.js';
 import type { CodeSite } from './code.js';
 import { derivedFact } from './derived.js';
 import { isPledgeError } from '../util/errors.js';
+import { LIMITS } from '../util/limits.js';
 
 /**
  * Private keys and keystores shipped inside the APK: keystore containers by their file type, and
@@ -12,7 +13,7 @@ const KEYSTORE_FILE = /\.(p12|pfx|jks|bks|keystore|jceks)$/i;
 const PEM_FILE = /\.(pem|key)$/i;
 const PEM_PRIVATE = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/;
 /** Small files outside the code whose bytes are worth one look for a PEM private key. */
-const KEY_SCAN_MAX = 256 * 1024;
+const KEY_SCAN_MAX = LIMITS.keyScanBytes.value;
 
 /** A file of the APK that is, or holds, key material. */
 export type KeyMaterialFile =

@@ -5,6 +5,7 @@ import type { Manifest } from '../manifest/model.js';
 import { PledgeError } from '../util/errors.js';
 import { groupRows, type CodeFacts, type CodeSite, type DexUnit, type RefIndex } from './code.js';
 import { flowAt } from './flow.js';
+import { LIMITS } from '../util/limits.js';
 
 /**
  * Dead code: methods no entry point can reach. Libraries and SDKs ship whole utility classes of
@@ -53,7 +54,7 @@ const COMPONENT_BASES = ['Landroid/app/Activity;', 'Landroid/app/Service;', 'Lan
 const CREATED_BY_DESERIALISATION = ['Ljava/io/Serializable;', 'Landroid/os/Parcelable;'];
 const OBJECT_METHODS = new Set(['toString', 'equals', 'hashCode', 'finalize', 'clone']);
 
-const MAX_NODES = 3000;
+const MAX_NODES = LIMITS.livenessNodes.value;
 
 // Vendors whose second package segment is shared by unrelated products: their namespace is three segments.
 const WIDE_VENDORS = /^L(com\/(google|tencent|baidu|alibaba|alipay|huawei|xiaomi|amap|umeng|sina|facebook|bytedance|ss)|cn\/(com)|org\/(apache))\//;

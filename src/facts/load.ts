@@ -271,6 +271,6 @@ function kindOfEntry(bytes: Uint8Array): InputKind {
 }
 
 function decodeManifestBytes(bytes: Uint8Array, kind: InputKind, diagnostics: DiagnosticSink, limits: Limits): XmlDocument {
-  if (kind === 'text-manifest') return parseTextXml(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), MANIFEST);
+  if (kind === 'text-manifest') return parseTextXml(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), MANIFEST, limits);
   return decodeAxml(bytes, { entry: MANIFEST, diagnostics, limits });
 }

@@ -5,6 +5,7 @@ import type { SdkRecord } from '../sdk/types.js';
 import type { ApiUse } from './api-uses.js';
 import { groupRows, type CodeFacts, type DexUnit } from './code.js';
 import { flowEvents, type FlowEvent, type Tag } from './flow.js';
+import { LIMITS } from '../util/limits.js';
 
 /**
  * "Before consent" reachability (CLAUSES.md §2.6, evidence level E2): which personal-information
@@ -61,11 +62,11 @@ export interface ReachHit {
   rootBranches: boolean;
 }
 
-const MAX_DEPTH = 7;
-const MAX_NODES_PER_ROOT = 4000;
-const MAX_TARGETS_PER_CALL = 16;
+const MAX_DEPTH = LIMITS.callGraphDepth.value;
+const MAX_NODES_PER_ROOT = LIMITS.callGraphNodesPerRoot.value;
+const MAX_TARGETS_PER_CALL = LIMITS.callTargetsPerCall.value;
 // Overriders are searched among this many descendants, nearest first.
-const MAX_SUBCLASSES_PER_CALL = 512;
+const MAX_SUBCLASSES_PER_CALL = LIMITS.subclassesPerCall.value;
 const GATE_WORDS = /privacy|agree|agreement|policy|consent|protocol|隐私|同意|协议|yinsi|xieyi|yszc/i;
 const GATE_METHOD = /^(is|has|get|check|was)\w*(agree|privacy|consent|accept|protocol|policy)/i;
 const PREF_GETTER = /^L[^;]*(SharedPreferences|MMKV|DataStore|Preference[s]?|Prefs?|SpUtils?|SPUtils?);->(get|decode|contains|read)/;
@@ -124,6 +125,8 @@ export interface ReachInput {
   sdkOf: (descriptor: string) => SdkRecord | undefined;
   /** The SDK whose auto-init provider a class descriptor is (the catalogue lists them). */
   autoInitSdk?: (descriptor: string) => SdkRecord | undefined;
+  /** Told once when a later search (piReachedFrom) stops at callGraphNodesPerRoot. */
+  onSearchCut?: (message: string) => void;
 }
 
 /**
@@ -181,6 +184,9 @@ export class Reachability {
   /** Methods visited over all roots (how much of the graph the bound let us see). */
   visited = 0;
   truncated = false;
+  /** Why the graph is incomplete, one line per cause (a root that reached its node limit, a damaged DEX), for W_LIMIT_CALL_GRAPH. */
+  readonly cuts: string[] = [];
+  private searchCut = false;
 
   constructor(private readonly input: ReachInput) {
     this.code = input.code;
@@ -212,6 +218,7 @@ export class Reachability {
         // there, the others still run, and the result says it is incomplete.
         if (!(e instanceof PledgeError)) throw e;
         this.truncated = true;
+        this.cuts.push(`${root.cls}->${root.method}: walk ended at ${e.code}`);
       }
     }
   }
@@ -378,6 +385,7 @@ export class Reachability {
         seen.set(n.def.key, n.gated);
         if (++nodes > MAX_NODES_PER_ROOT) {
           this.truncated = true;
+          this.cuts.push(`${root.cls}->${root.method}: ${MAX_NODES_PER_ROOT} methods visited (callGraphNodesPerRoot)`);
           break;
         }
         this.visited++;
@@ -544,7 +552,12 @@ export class Reachability {
     for (let depth = 0; depth <= maxDepth && queue.length > 0; depth++) {
       const next: { def: MethodDef; path: string[] }[] = [];
       for (const n of queue) {
-        if (seen.has(n.def.key) || seen.size >= MAX_NODES_PER_ROOT) continue;
+        if (seen.has(n.def.key)) continue;
+        if (seen.size >= MAX_NODES_PER_ROOT) {
+          if (!this.searchCut) this.input.onSearchCut?.(`search from ${queue[0]?.path[0] ?? 'a method'} stopped at ${MAX_NODES_PER_ROOT} methods (callGraphNodesPerRoot)`);
+          this.searchCut = true;
+          continue;
+        }
         seen.add(n.def.key);
         for (const use of this.piByMethod.get(`${n.def.unit.index}:${n.def.methodIdx}`) ?? []) out.push({ use, path: n.path });
         if (depth === maxDepth) continue;

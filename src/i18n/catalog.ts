@@ -306,6 +306,9 @@ export const CLI = {
       noColor: 'never colour the output',
       verbose: 'show every finding with all its evidence',
       debug: 'print stack traces of internal errors',
+      maxEntrySize: 'largest inflated size of one zip entry: bytes, or with KiB, MiB, GiB (default 512MiB; docs/limits.md)',
+      timeout: 'time limit per app in seconds; the app is analysed in a worker thread stopped at the limit (E_TIMEOUT, exit 3); 0: no limit, analysed in-process (default 300)',
+      memory: 'heap cap per app in MiB (V8 old generation of its worker thread; E_MEMORY, exit 3; default 2048)',
     },
     dump: {
       description: 'print decoded parts of an APK',
@@ -377,6 +380,10 @@ export const CLI = {
     progressBar: '{bar} {value}/{total} apps | {failed} failed | {rate} apps/min | ETA {eta_text}',
     internal: (msg: string) => `internal error: ${msg}`,
     internalHint: 'a bug in pledge-audit: run again with --debug to see the stack, and please report it',
+    limitHint: (flag: string, value: string) => `a limit of pledge-audit (now ${value}): raise it with ${flag} if the app is genuine (docs/limits.md)`,
+    badByteSize: (flag: string) => `${flag} must be a size in bytes, or with a unit: 300MiB, 1GiB (at most 2GiB)`,
+    badSeconds: (flag: string, zero: boolean) => `${flag} must be a number of seconds ${zero ? '≥ 0 (0: no limit)' : '> 0'}`,
+    badMegabytes: (flag: string) => `${flag} must be a whole number of MiB from 16 to 1048576`,
     detail: 'detail',
     commander: {
       unknownOption: (flag: string, suggestion: string) => `unknown option '${flag}'${suggestion}`,
@@ -416,6 +423,9 @@ export const CLI = {
       noColor: '不使用彩色输出',
       verbose: '显示全部发现及其全部证据',
       debug: '内部错误时打印堆栈',
+      maxEntrySize: '单个 zip 条目解压后的最大大小：字节数，或带 KiB、MiB、GiB 单位（默认 512MiB；见 docs/limits.md）',
+      timeout: '每个应用的时间上限（秒）；应用在工作线程中分析，到时即被终止（E_TIMEOUT，退出码 3）；0 表示不限时，在主进程内分析（默认 300）',
+      memory: '每个应用的堆内存上限（MiB，其工作线程的 V8 老生代；E_MEMORY，退出码 3；默认 2048）',
     },
     dump: {
       description: '输出 APK 解码后的内容',
@@ -487,6 +497,10 @@ export const CLI = {
     progressBar: '{bar} {value}/{total} 个应用 | 失败 {failed} | 每分钟 {rate} 个 | 剩余 {eta_text}',
     internal: (msg: string) => `内部错误：${msg}`,
     internalHint: '这是 pledge-audit 的缺陷：加 --debug 重新运行可查看堆栈，请报告此问题',
+    limitHint: (flag: string, value: string) => `这是 pledge-audit 的处理上限（当前为 ${value}）：如确认应用正常，可用 ${flag} 调高（见 docs/limits.md）`,
+    badByteSize: (flag: string) => `${flag} 须为字节数，或带单位的大小：300MiB、1GiB（最大 2GiB）`,
+    badSeconds: (flag: string, zero: boolean) => `${flag} 须为秒数，${zero ? '≥ 0（0 表示不限时）' : '> 0'}`,
+    badMegabytes: (flag: string) => `${flag} 须为 16 到 1048576 之间的整数（单位 MiB）`,
     detail: '详情',
     commander: {
       unknownOption: (flag: string, suggestion: string) => `未知选项 '${flag}'${suggestion}`,

@@ -2,10 +2,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { androidAttrId } from '../axml/android-attrs.js';
 import { ANDROID_NS, TYPE_STRING, type XmlAttribute, type XmlDocument, type XmlElement } from '../axml/types.js';
 import { PledgeError } from '../util/errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
 
-/** Plain-text XML larger than this is not a manifest. */
-const MAX_TEXT_BYTES = 16 * 1024 * 1024;
-const MAX_DEPTH = 512;
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -14,9 +12,9 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
  * the same tree the binary decoder builds. Android attributes get the resource ID aapt would
  * give them, so every rule reads both inputs the same way.
  */
-export function parseTextXml(text: string, entry = 'AndroidManifest.xml'): XmlDocument {
-  if (text.length > MAX_TEXT_BYTES) {
-    throw new PledgeError('E_INPUT_TOO_LARGE', `plain-text XML of ${text.length} characters exceeds ${MAX_TEXT_BYTES}`, { entry });
+export function parseTextXml(text: string, entry = 'AndroidManifest.xml', limits: Pick<Limits, 'maxTextXmlChars' | 'maxXmlDepth'> = DEFAULT_LIMITS): XmlDocument {
+  if (text.length > limits.maxTextXmlChars) {
+    throw new PledgeError('E_INPUT_TOO_LARGE', `plain-text XML of ${text.length} characters exceeds ${limits.maxTextXmlChars} (maxTextXmlChars)`, { entry });
   }
   // Entity declarations are how XML bombs start; no Android manifest needs them.
   if (/<!DOCTYPE[^>]*\[|<!ENTITY/i.test(text)) {
@@ -42,7 +40,7 @@ export function parseTextXml(text: string, entry = 'AndroidManifest.xml'): XmlDo
   const tree = parser.parse(text) as OrderedNode[];
   const roots: XmlElement[] = [];
   for (const node of tree) {
-    const el = convert(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0, entry);
+    const el = convert(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0, entry, limits.maxXmlDepth);
     if (el !== undefined) roots.push(el);
   }
   const root = roots[0];
@@ -55,10 +53,10 @@ function tagOf(node: OrderedNode): string | undefined {
   return undefined;
 }
 
-function convert(node: OrderedNode, scope: Map<string, string>, depth: number, entry: string): XmlElement | undefined {
+function convert(node: OrderedNode, scope: Map<string, string>, depth: number, entry: string, maxDepth: number): XmlElement | undefined {
   const tag = tagOf(node);
   if (tag === undefined) return undefined;
-  if (depth > MAX_DEPTH) throw new PledgeError('E_LIMIT_ELEMENTS', `elements nest deeper than ${MAX_DEPTH}`, { entry });
+  if (depth > maxDepth) throw new PledgeError('E_LIMIT_XML_DEPTH', `elements nest deeper than ${maxDepth} (maxXmlDepth)`, { entry });
   const rawAttrs = node[':@'] ?? {};
   const local = new Map(scope);
   const nsDecls: { prefix: string; uri: string }[] = [];
@@ -97,7 +95,7 @@ function convert(node: OrderedNode, scope: Map<string, string>, depth: number, e
         el.text = (el.text ?? '') + k['#text'];
         continue;
       }
-      const ch = convert(k, local, depth + 1, entry);
+      const ch = convert(k, local, depth + 1, entry, maxDepth);
       if (ch !== undefined) el.children.push(ch);
     }
   }

@@ -20,7 +20,7 @@ const METHOD_DEFLATED = 8;
  * Reads at most `maxBytes` of an entry. Whole entries go through `zip.read` (CRC, inflated-total
  * accounting); longer ones are read here, because `ZipArchive.read` with `maxBytes` below the
  * size of a deflated entry fails (zlib's maxOutputLength throws instead of stopping) and, for a
- * stored one, records a W_LIMIT_TRUNCATED diagnostic that would be noise for a 64-byte header
+ * stored one, records a W_LIMIT_PREFIX diagnostic that would be noise for a 64-byte header
  * read. The caller decides whether a cut is worth a diagnostic. Throws only PledgeError.
  */
 export function readEntryPrefix(zip: ZipArchive, name: string, maxBytes: number): EntryPrefix {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../util/limits.js';
 import { PledgeError } from '../util/errors.js';
 
 /**
@@ -37,9 +38,9 @@ export function contextTag(n: number): number {
 }
 
 /** Deeper than any real certificate (about 10 levels) and far below a stack overflow. */
-export const MAX_DER_DEPTH = 64;
+export const MAX_DER_DEPTH = LIMITS.derDepth.value;
 /** Children of one node; a certificate set of a real APK holds a handful. */
-export const MAX_DER_CHILDREN = 10_000;
+export const MAX_DER_CHILDREN = LIMITS.derChildren.value;
 /** Longest length field accepted: 4 bytes covers any buffer we can hold. */
 const MAX_LENGTH_OCTETS = 4;
 /** High-tag-number form: a tag number of up to 4 base-128 octets. */

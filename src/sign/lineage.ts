@@ -1,3 +1,4 @@
+import { LIMITS } from '../util/limits.js';
 import { ByteCursor } from '../util/cursor.js';
 import { PledgeError } from '../util/errors.js';
 import { lengthPrefixed, restOf } from './length-prefixed.js';
@@ -16,7 +17,7 @@ import { lengthPrefixed, restOf } from './length-prefixed.js';
 
 export const LINEAGE_VERSION = 1;
 /** apksig refuses lineages above a few dozen nodes; this bound only protects us. */
-export const MAX_LINEAGE_NODES = 256;
+export const MAX_LINEAGE_NODES = LIMITS.lineageNodes.value;
 
 /** SigningCertificateLineage capability flags. */
 export const LINEAGE_FLAGS: ReadonlyArray<readonly [number, string]> = [

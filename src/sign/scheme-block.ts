@@ -1,3 +1,4 @@
+import { LIMITS } from '../util/limits.js';
 import { ByteCursor } from '../util/cursor.js';
 import { PledgeError, isPledgeError } from '../util/errors.js';
 import { lengthPrefixed, restOf } from './length-prefixed.js';
@@ -51,9 +52,9 @@ export function signatureAlgorithmName(id: number): string {
 }
 
 /** apksig caps signers at 10; more than this is not a real APK. */
-export const MAX_SCHEME_SIGNERS = 64;
+export const MAX_SCHEME_SIGNERS = LIMITS.schemeSigners.value;
 /** Certificates, digests, signatures or attributes in one signer. */
-export const MAX_SIGNER_ITEMS = 256;
+export const MAX_SIGNER_ITEMS = LIMITS.signerItems.value;
 
 export interface SignerAttribute {
   id: number;

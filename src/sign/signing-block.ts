@@ -2,6 +2,7 @@ import type { ByteSource } from '../apk/source.js';
 import { ByteCursor } from '../util/cursor.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
 import { PledgeError } from '../util/errors.js';
+import { LIMITS } from '../util/limits.js';
 
 /**
  * The APK Signing Block (source.android.com/docs/security/features/apksigning/v2), which sits
@@ -43,9 +44,9 @@ export const KNOWN_BLOCK_IDS: ReadonlySet<number> = new Set([
  * Largest block read into memory. Real blocks are a few KiB (tens with Play frosting and channel
  * data); a hostile size field could otherwise make us read most of a 2 GB file.
  */
-export const MAX_SIGNING_BLOCK_BYTES = 64 * 1024 * 1024;
+export const MAX_SIGNING_BLOCK_BYTES = LIMITS.signingBlockBytes.value;
 /** Pairs walked per block; real blocks have fewer than ten. */
-export const MAX_SIGNING_BLOCK_PAIRS = 4096;
+export const MAX_SIGNING_BLOCK_PAIRS = LIMITS.signingBlockPairs.value;
 
 export interface SigningBlockPair {
   /** 0x08 uint32 ID. */
@@ -100,7 +101,10 @@ export function findSigningBlock(source: ByteSource, cdOffset: number, diags?: D
     throw new PledgeError('E_SIG_MALFORMED', `APK Signing Block of ${total} bytes would start before the file (central directory at ${cdOffset})`, { offset: footerAt });
   }
   if (total > MAX_SIGNING_BLOCK_BYTES) {
-    throw new PledgeError('E_SIG_MALFORMED', `APK Signing Block of ${total} bytes is above the ${MAX_SIGNING_BLOCK_BYTES}-byte limit; not read`, { offset: footerAt });
+    const message = `APK Signing Block of ${total} bytes is above the ${MAX_SIGNING_BLOCK_BYTES}-byte limit (signingBlockBytes); not read, v2+ signatures cannot be read`;
+    if (diags === undefined) throw new PledgeError('E_SIG_MALFORMED', message, { offset: footerAt });
+    diags.add('W_LIMIT_SIGNATURE', message, undefined, footerAt);
+    return undefined;
   }
   const offset = cdOffset - total;
   const bytes = source.read(offset, total);
@@ -136,7 +140,7 @@ export function parseSigningBlock(bytes: Uint8Array, offset: number, diags?: Dia
   let p = 8;
   while (p < end) {
     if (pairs.length >= MAX_SIGNING_BLOCK_PAIRS) {
-      diags?.add('W_LIMIT_TRUNCATED', `APK Signing Block has more than ${MAX_SIGNING_BLOCK_PAIRS} pairs; the rest were not read`, undefined, offset + p);
+      diags?.add('W_LIMIT_SIGNATURE', `APK Signing Block has more than ${MAX_SIGNING_BLOCK_PAIRS} pairs (signingBlockPairs); the rest were not read`, undefined, offset + p);
       break;
     }
     const left = end - p;

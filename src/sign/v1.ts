@@ -1,6 +1,7 @@
 import type { ZipArchive } from '../apk/zip.js';
 import type { DiagnosticSink } from '../util/diagnostics.js';
 import { isPledgeError } from '../util/errors.js';
+import { LIMITS } from '../util/limits.js';
 import { parseCertificate, type ParsedCertificate } from './certificate.js';
 import { bytesEqual } from './der.js';
 import { readPkcs7SignedData, type SignerIdentifier } from './pkcs7.js';
@@ -15,9 +16,9 @@ import { readPkcs7SignedData, type SignerIdentifier } from './pkcs7.js';
 export const MANIFEST_ENTRY = 'META-INF/MANIFEST.MF';
 const SIGNATURE_BLOCK_SUFFIXES = ['.RSA', '.DSA', '.EC'] as const;
 /** Real signature blocks are a few KiB; a certificate chain stays under 64 KiB. */
-export const MAX_SIGNATURE_BLOCK_BYTES = 4 * 1024 * 1024;
+export const MAX_SIGNATURE_BLOCK_BYTES = LIMITS.v1SignatureBlockBytes.value;
 /** .SF files list every entry, so they grow with the app; past this the header is not checked. */
-const MAX_SIGNATURE_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_SIGNATURE_FILE_BYTES = LIMITS.v1SignatureFileBytes.value;
 
 export interface V1Signer {
   /** The signature block entry (META-INF/CERT.RSA). */
@@ -64,7 +65,7 @@ export function readV1Signature(zip: ZipArchive, diags: DiagnosticSink): V1Signa
     result.present = true;
     const e = zip.entry(entry);
     if (e !== undefined && e.uncompressedSize > MAX_SIGNATURE_BLOCK_BYTES) {
-      diags.add('W_LIMIT_TRUNCATED', `signature block of ${e.uncompressedSize} bytes is above the ${MAX_SIGNATURE_BLOCK_BYTES}-byte limit; not read`, entry);
+      diags.add('W_LIMIT_SIGNATURE', `signature block of ${e.uncompressedSize} bytes is above the ${MAX_SIGNATURE_BLOCK_BYTES}-byte limit (v1SignatureBlockBytes); not read`, entry);
       result.malformed = true;
       continue;
     }
@@ -144,7 +145,11 @@ function findSignerCertificate(certs: readonly ParsedCertificate[], id: SignerId
  */
 function claimedSchemes(zip: ZipArchive, signatureFile: string, diags: DiagnosticSink): number[] {
   const e = zip.entry(signatureFile);
-  if (e === undefined || e.uncompressedSize > MAX_SIGNATURE_FILE_BYTES) return [];
+  if (e === undefined) return [];
+  if (e.uncompressedSize > MAX_SIGNATURE_FILE_BYTES) {
+    diags.add('W_LIMIT_SIGNATURE', `signature file of ${e.uncompressedSize} bytes is above the ${MAX_SIGNATURE_FILE_BYTES}-byte limit (v1SignatureFileBytes); its X-Android-APK-Signed header was not checked`, signatureFile);
+    return [];
+  }
   let text: string;
   try {
     text = zip.read(signatureFile, { cache: false }).toString('latin1');

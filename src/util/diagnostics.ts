@@ -1,4 +1,5 @@
 import { escapeText } from './escape.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Tolerated anomalies: the input is odd in a way Android accepts, and we repaired or ignored it as
@@ -30,7 +31,16 @@ export const DIAGNOSTIC_CODES = {
   W_SIG_MALFORMED: 'signature data is malformed; signing facts are incomplete',
   W_SPLIT_SIGNER: 'a split APK is unsigned or signed by another certificate than the base (Android refuses to install it with the base)',
   W_ARTIFACT_FAILED: 'an optional artifact could not be decoded; checks that need it are capped at review',
-  W_LIMIT_TRUNCATED: 'a bounded read stopped at its limit; evidence may be incomplete',
+  W_LIMIT_PREFIX: 'an entry was read only up to the prefix its reader needs; the rest was not examined',
+  W_LIMIT_CODE_SCAN: 'the DEX code scan stopped at its limit (methods share code items; more code was walked than the file holds); the rest was not scanned',
+  W_LIMIT_DIAGNOSTICS: 'the per-app number of diagnostics was reached; further ones are counted, not listed',
+  W_LIMIT_ASSETS: 'the bytes of text assets or native libraries searched reached their limit; some files were not searched or searched in part',
+  W_LIMIT_NATIVE: 'the string search of a native library reached its limit (bytes of one library, or strings kept)',
+  W_LIMIT_RESOURCE_STRINGS: 'the index of resource strings reached its limit; further resource strings were not searched',
+  W_LIMIT_XML_FILES: 'the search of compiled XML files (layouts etc.) reached a limit (number of files, size of one file, texts of one file)',
+  W_LIMIT_STRING_INDEX: 'results of the string search reached a limit (hits per group, extracted values per kind, bundled documents, pre-checked toggles); the first found are kept',
+  W_LIMIT_CALL_GRAPH: 'the startup call graph stopped at its limit; some startup paths were not followed, and clauses 2 and 9 say so',
+  W_LIMIT_SIGNATURE: 'signature data is beyond a read limit (signing block size or pairs, v1 signature block or file size); signing facts are incomplete',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -49,7 +59,7 @@ export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
   private dropped = 0;
 
-  constructor(private readonly max = 500) {}
+  constructor(private readonly max: number = LIMITS.maxDiagnostics.value) {}
 
   add(code: DiagnosticCode, message: string, entry?: string, offset?: number): void {
     if (this.items.length >= this.max) {
@@ -65,6 +75,6 @@ export class DiagnosticSink {
   /** Diagnostics plus one summary line when some were dropped. */
   list(): Diagnostic[] {
     if (this.dropped === 0) return this.items;
-    return [...this.items, { code: 'W_LIMIT_TRUNCATED', message: `${this.dropped} further diagnostics omitted` }];
+    return [...this.items, { code: 'W_LIMIT_DIAGNOSTICS', message: `${this.dropped} further diagnostics omitted (maxDiagnostics ${this.max})` }];
   }
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from './limits.js';
 import { PledgeError } from './errors.js';
 
 /**
@@ -26,7 +27,7 @@ const EMPTY = new Uint8Array(0);
 const utf8 = new TextDecoder('utf-8');
 
 /** Maximum nesting the readers below follow (aapt2's XML is at most as deep as the document). */
-export const MAX_PROTO_DEPTH = 100;
+export const MAX_PROTO_DEPTH = LIMITS.protoDepth.value;
 
 function fail(entry: string | undefined, offset: number, why: string): never {
   throw new PledgeError('E_PROTO_MALFORMED', why, { entry, offset });

@@ -119,7 +119,7 @@ describe('limits', () => {
     const count = new DataView(bytes.buffer).getUint32(L.globalPool + 8, true);
     expect(() => parseArsc(bytes, { limits: { ...DEFAULT_LIMITS, maxStringPoolEntries: count } })).not.toThrow();
     expect(() => parseArsc(bytes, { limits: { ...DEFAULT_LIMITS, maxStringPoolEntries: count - 1 } })).toThrowError(
-      expect.objectContaining({ code: 'E_LIMIT_ELEMENTS' }) as Error,
+      expect.objectContaining({ code: 'E_LIMIT_STRING_POOL' }) as Error,
     );
   });
 });

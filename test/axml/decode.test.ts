@@ -123,7 +123,7 @@ describe('binary XML decoder', () => {
   it('rejects a string count above the limit before allocating', () => {
     const buf = encodeAxml(sampleManifest());
     buf.writeUInt32LE(0xfffffff0, chunkAt(buf, 0x0001) + 8);
-    expect(codeOf(() => decodeAxml(buf, { limits: withLimits({ maxStringPoolEntries: 1000 }) }))).toBe('E_LIMIT_ELEMENTS');
+    expect(codeOf(() => decodeAxml(buf, { limits: withLimits({ maxStringPoolEntries: 1000 }) }))).toBe('E_LIMIT_STRING_POOL');
   });
 
   it('rejects an attribute count the node cannot hold (65535 attributes)', () => {
@@ -139,6 +139,6 @@ describe('binary XML decoder', () => {
   });
 
   it('stops at its node limit', () => {
-    expect(codeOf(() => decodeAxml(encodeAxml(sampleManifest()), { limits: withLimits({ maxXmlNodes: 3 }) }))).toBe('E_LIMIT_ELEMENTS');
+    expect(codeOf(() => decodeAxml(encodeAxml(sampleManifest()), { limits: withLimits({ maxXmlNodes: 3 }) }))).toBe('E_LIMIT_XML_NODES');
   });
 });

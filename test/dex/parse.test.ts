@@ -174,7 +174,7 @@ describe('header checks', () => {
     ] as const) {
       const big = fixture('scan.dex');
       setU32(big, sizeAt, 0x00fff000);
-      expect(codeOf(() => parse(big)), `size at 0x${sizeAt.toString(16)}`).toMatch(/E_DEX_OUT_OF_BOUNDS|E_LIMIT_ELEMENTS/);
+      expect(codeOf(() => parse(big)), `size at 0x${sizeAt.toString(16)}`).toMatch(/E_DEX_OUT_OF_BOUNDS|E_LIMIT_STRING_POOL|E_LIMIT_DEX_TABLE/);
       const far = fixture('scan.dex');
       setU32(far, offAt, far.length - 2);
       expect(codeOf(() => parse(far)), `offset at 0x${offAt.toString(16)}`).toBe('E_DEX_OUT_OF_BOUNDS');
@@ -184,11 +184,11 @@ describe('header checks', () => {
     }
   });
 
-  it('applies the string-count limit with E_LIMIT_ELEMENTS', () => {
+  it('applies the string-count limit with E_LIMIT_STRING_POOL', () => {
     const b = fixture('scan.dex');
     const count = u32(b, 0x38);
     expect(codeOf(() => parseDex(b, { entry: 'x', limits: withLimits({ maxStringPoolEntries: count }) }))).toBe('ok');
-    expect(codeOf(() => parseDex(b, { entry: 'x', limits: withLimits({ maxStringPoolEntries: count - 1 }) }))).toBe('E_LIMIT_ELEMENTS');
+    expect(codeOf(() => parseDex(b, { entry: 'x', limits: withLimits({ maxStringPoolEntries: count - 1 }) }))).toBe('E_LIMIT_STRING_POOL');
   });
 
   it('records checksum and signature mismatches as diagnostics only', () => {

@@ -219,7 +219,7 @@ describe('malformed methods are skipped, the rest still counts', () => {
 });
 
 describe('hostile sharing', () => {
-  it('stops with W_LIMIT_TRUNCATED when many methods share one large code item', () => {
+  it('stops with W_LIMIT_CODE_SCAN when many methods share one large code item', () => {
     const base = fixture('scan.dex');
     const dex0 = load(base);
     const scanClass = Array.from({ length: dex0.classDefCount }, (_, i) => i).find((i) => dex0.classDescriptor(i) === 'Lcom/example/Scan;')!;
@@ -247,7 +247,7 @@ describe('hostile sharing', () => {
     setU32(buf, dex0.header.classDefsOff + scanClass * 32 + 0x18, classData);
     const diags = new DiagnosticSink();
     const r = scanDex(load(buf, diags));
-    const truncated = diags.list().filter((d) => d.code === 'W_LIMIT_TRUNCATED');
+    const truncated = diags.list().filter((d) => d.code === 'W_LIMIT_CODE_SCAN');
     expect(truncated).toHaveLength(1);
     expect(truncated[0]?.message).toMatch(/methods share code items/);
     expect(r.methods.count).toBeLessThan(N);

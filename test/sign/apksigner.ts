@@ -152,7 +152,7 @@ export function summarize(o: Ours): string {
   if (o.info.malformedSchemes.length > 0) parts.push(`malformed=${o.info.malformedSchemes.join(',')}`);
   const lines = formatSigningLines(o.info).map((l) => l.replace(' ', ':').slice(0, l.indexOf(' ') + 13));
   parts.push(`signers=${lines.join(',') || '-'}`);
-  const sig = o.diags.items.filter((d) => d.code === 'W_SIG_MALFORMED' || d.code === 'W_LIMIT_TRUNCATED').length;
+  const sig = o.diags.items.filter((d) => d.code === 'W_SIG_MALFORMED' || d.code === 'W_LIMIT_SIGNATURE').length;
   if (sig > 0) parts.push(`sig-diagnostics=${sig}`);
   return parts.join(' ');
 }

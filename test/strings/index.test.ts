@@ -248,7 +248,7 @@ describe('string index: limits and damaged inputs', () => {
     try {
       const i = buildStringIndex(f, { limits: { ...DEFAULT_LIMITS, maxAssetBytes: 700 } });
       expect(i.stats.truncated).toBe(true);
-      const cut = f.diagnostics.items.filter((d) => d.code === 'W_LIMIT_TRUNCATED');
+      const cut = f.diagnostics.items.filter((d) => d.code === 'W_LIMIT_ASSETS');
       expect(cut.map((d) => d.entry)).toEqual(['assets/privacy.html', 'res/raw/terms.txt']);
       expect(cut[0]?.message).toMatch(/first 700 of \d+ bytes/);
       // Text before the cut is indexed, text after it is not.
@@ -264,7 +264,7 @@ describe('string index: limits and damaged inputs', () => {
     try {
       const i = buildStringIndex(f, { limits: { ...DEFAULT_LIMITS, maxTotalAssetBytes: 2000 } });
       expect(i.stats.truncated).toBe(true);
-      expect(f.diagnostics.items.some((d) => d.code === 'W_LIMIT_TRUNCATED' && /text assets: 2000 bytes read .* files not scanned/.test(d.message))).toBe(true);
+      expect(f.diagnostics.items.some((d) => d.code === 'W_LIMIT_ASSETS' && /text assets: 2000 bytes read .* files not scanned/.test(d.message))).toBe(true);
     } finally {
       f.close();
     }
@@ -280,7 +280,7 @@ describe('string index: limits and damaged inputs', () => {
       try {
         const i = buildStringIndex(f);
         expect(i.stats.truncated).toBe(true);
-        const d = f.diagnostics.items.find((x) => x.code === 'W_LIMIT_TRUNCATED' && x.entry === 'assets/big.txt');
+        const d = f.diagnostics.items.find((x) => x.code === 'W_LIMIT_ASSETS' && x.entry === 'assets/big.txt');
         expect(d?.message).toMatch(/scanned the first \d+ of \d+ bytes/);
         const read = Number(/first (\d+)/.exec(d?.message ?? '')?.[1]);
         expect(read).toBeLessThanOrEqual(DEFAULT_LIMITS.maxAssetBytes);
@@ -316,7 +316,7 @@ describe('string index: limits and damaged inputs', () => {
       expect(i.checkedToggles()[0]?.siblingText.length).toBeLessThanOrEqual(20);
       expect(i.hits('CONSENT_AGREE').length).toBeLessThanOrEqual(MAX_HITS_PER_GROUP);
       expect(i.stats.truncated).toBe(true);
-      expect(f.diagnostics.items.some((d) => d.code === 'W_LIMIT_TRUNCATED' && d.entry === 'res/layout/activity_consent.xml')).toBe(true);
+      expect(f.diagnostics.items.some((d) => d.code === 'W_LIMIT_XML_FILES' && d.entry === 'res/layout/activity_consent.xml')).toBe(true);
     } finally {
       f.close();
     }

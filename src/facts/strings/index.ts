@@ -8,7 +8,7 @@ import type { Location } from '../../model/index.js';
 import { binaryRuns, dartSnapshotDataRanges, decodeRun, oneAbiPerLibrary, listNativeLibs, readDynamicSymbols, readElfHeader, readEntryPrefix, ELF_HEADER_BYTES } from '../../native/index.js';
 import type { DiagnosticSink } from '../../util/diagnostics.js';
 import { PledgeError } from '../../util/errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../../util/limits.js';
+import { DEFAULT_LIMITS, LIMITS, type Limits } from '../../util/limits.js';
 import type { CodeFacts } from '../code.js';
 import { extractValues, mayHoldValueAscii } from './extract.js';
 import { collectXmlTexts, TextResolver } from './layouts.js';
@@ -34,30 +34,31 @@ export interface StringIndexInput {
 }
 
 /** Hits kept per lexicon group: the first found, in pass order (resources, layouts, xml, dex, assets, native). */
-export const MAX_HITS_PER_GROUP = 200;
+export const MAX_HITS_PER_GROUP = LIMITS.hitsPerGroup.value;
 /** Extracted values kept per kind (url, email, phone), each distinct value once per file. */
-export const MAX_VALUES_PER_KIND = 1000;
-export const MAX_CHECKED_TOGGLES = 200;
-export const MAX_DOCUMENTS = 50;
+export const MAX_VALUES_PER_KIND = LIMITS.valuesPerKind.value;
+export const MAX_CHECKED_TOGGLES = LIMITS.checkedToggles.value;
+export const MAX_DOCUMENTS = LIMITS.bundledDocuments.value;
 /** Characters of a bundled document's text kept; a document needs this many to count as one. */
-export const MAX_DOCUMENT_CHARS = 256 * 1024;
+export const MAX_DOCUMENT_CHARS = LIMITS.documentChars.value;
 export const MIN_DOCUMENT_CHARS = 300;
 /** Resource strings (all configurations) and their characters. */
-const MAX_RESOURCE_STRINGS = 1_000_000;
-const MAX_RESOURCE_CHARS = 64 * 1024 * 1024;
-const MAX_XML_FILES = 20_000;
+const MAX_RESOURCE_STRINGS = LIMITS.resourceStrings.value;
+const MAX_RESOURCE_CHARS = LIMITS.resourceChars.value;
+const MAX_PROTO_STRINGS = LIMITS.protoResourceStrings.value;
+const MAX_XML_FILES = LIMITS.xmlFiles.value;
 /** A compiled layout is a few KiB; one this large is not read (decodeAxml bounds what it reads too). */
-const MAX_XML_FILE_BYTES = 8 * 1024 * 1024;
-const MAX_TEXTS_PER_XML = 5_000;
+const MAX_XML_FILE_BYTES = LIMITS.xmlFileBytes.value;
+const MAX_TEXTS_PER_XML = LIMITS.textsPerXml.value;
 /** Libraries other than libapp.so are scanned when smaller than this. */
-const MAX_NATIVE_LIB_BYTES = 8 * 1024 * 1024;
+const MAX_NATIVE_LIB_BYTES = LIMITS.nativeLibBytes.value;
 /** Flutter's libapp.so holds the Dart app's literals; read this much of it at most. */
-const MAX_LIBAPP_BYTES = 32 * 1024 * 1024;
-const MAX_NATIVE_STRINGS_PER_LIB = 200_000;
+const MAX_LIBAPP_BYTES = LIMITS.nativeLibAppBytes.value;
+const MAX_NATIVE_STRINGS_PER_LIB = LIMITS.nativeStringsPerLib.value;
 /** Long texts (assets) are matched in pieces of this many characters, cut at a line end when one is near. */
 const SEGMENT_CHARS = 64 * 1024;
 /** Lexicon matches considered per piece of text before selection. */
-const MAX_MATCHES_PER_TEXT = 4096;
+const MAX_MATCHES_PER_TEXT = LIMITS.matchesPerText.value;
 const SNIPPET_CHARS = 120;
 
 export interface StringIndexOptions {
@@ -93,7 +94,7 @@ interface ScanContext {
  * resources, layouts, other compiled XML, DEX const-strings, text assets, native libraries, and
  * every read is bounded (limits.maxAssetBytes per asset, limits.maxTotalAssetBytes for assets,
  * and separately for compiled XML and native libraries). A cut read sets `stats.truncated` and
- * records W_LIMIT_TRUNCATED; a file that cannot be decoded records W_ARTIFACT_FAILED and the others
+ * records a W_LIMIT_… diagnostic of that limit (docs/limits.md); a file that cannot be decoded records W_ARTIFACT_FAILED and the others
  * still count. DEX strings are indexed when the input has code. Reports whether assets and native
  * libraries were there to read (`artifacts`). Throws only PledgeError.
  *
@@ -181,7 +182,7 @@ class IndexBuilder {
     const list = this.hitLists.get(m.term.group);
     if (list === undefined) return;
     if (list.length >= MAX_HITS_PER_GROUP) {
-      this.capped.add(m.term.group);
+      this.cap(m.term.group, 'hitsPerGroup');
       return;
     }
     const hit: TextHit = { group: m.term.group, term: m.term.term, lang: m.term.lang, origin: ctx.origin, location: ctx.where(from), snippet: snippet(text, from, to) };
@@ -196,7 +197,7 @@ class IndexBuilder {
     if (this.valueKeys.has(key)) return;
     const list = this.valueLists[kind];
     if (list.length >= MAX_VALUES_PER_KIND) {
-      this.capped.add(`${kind}s`);
+      this.cap(`${kind}s`, 'valuesPerKind');
       return;
     }
     this.valueKeys.add(key);
@@ -205,9 +206,16 @@ class IndexBuilder {
     list.push(v);
   }
 
-  private cut(message: string, entry?: string): void {
+  private cut(code: 'W_LIMIT_ASSETS' | 'W_LIMIT_NATIVE' | 'W_LIMIT_RESOURCE_STRINGS' | 'W_LIMIT_XML_FILES', message: string, entry?: string): void {
     this.truncated = true;
-    this.diags.add('W_LIMIT_TRUNCATED', message, entry);
+    this.diags.add(code, message, entry);
+  }
+
+  /** A result list stopped growing at its limit: said once per list, in the report's diagnostics. */
+  private cap(list: string, limit: 'hitsPerGroup' | 'valuesPerKind' | 'checkedToggles' | 'bundledDocuments'): void {
+    if (this.capped.has(list)) return;
+    this.capped.add(list);
+    this.diags.add('W_LIMIT_STRING_INDEX', `${list}: kept the first ${LIMITS[limit].value} (${limit})`);
   }
 
   private failed(entry: string, e: unknown): void {
@@ -224,7 +232,7 @@ class IndexBuilder {
     try {
       for (const r of table?.allStrings() ?? []) {
         if (this.items.resource >= MAX_RESOURCE_STRINGS || chars >= MAX_RESOURCE_CHARS) {
-          this.cut(`resource strings: indexed the first ${this.items.resource} (${chars} characters), the limit`, 'resources.arsc');
+          this.cut('W_LIMIT_RESOURCE_STRINGS', `resource strings: indexed the first ${this.items.resource} (${chars} characters), the limit`, 'resources.arsc');
           break;
         }
         this.items.resource++;
@@ -243,9 +251,10 @@ class IndexBuilder {
       this.failed('resources.arsc', e);
     }
     for (const { entry, table: proto } of this.facts.protoResources ?? []) {
+      if (proto.strings.length >= MAX_PROTO_STRINGS) this.cut('W_LIMIT_RESOURCE_STRINGS', `${entry}: the table was read up to its first ${MAX_PROTO_STRINGS} strings (protoResourceStrings)`, entry);
       for (const r of proto.strings) {
         if (this.items.resource >= MAX_RESOURCE_STRINGS || chars >= MAX_RESOURCE_CHARS) {
-          this.cut(`resource strings: indexed the first ${this.items.resource} (${chars} characters), the limit`, entry);
+          this.cut('W_LIMIT_RESOURCE_STRINGS', `resource strings: indexed the first ${this.items.resource} (${chars} characters), the limit`, entry);
           return;
         }
         this.items.resource++;
@@ -268,12 +277,12 @@ class IndexBuilder {
     let done = 0;
     for (const { entry, origin } of files) {
       if (done >= MAX_XML_FILES || bytes >= this.limits.maxTotalAssetBytes) {
-        this.cut(`compiled XML: read ${done} of ${files.length} files (${bytes} bytes), the limit`);
+        this.cut('W_LIMIT_XML_FILES', `compiled XML: read ${done} of ${files.length} files (${bytes} bytes), the limit`);
         break;
       }
       const size = zip.entry(entry)?.uncompressedSize ?? 0;
       if (size > MAX_XML_FILE_BYTES) {
-        this.cut(`${entry}: ${size} bytes, above ${MAX_XML_FILE_BYTES} for one compiled XML file; not read`, entry);
+        this.cut('W_LIMIT_XML_FILES', `${entry}: ${size} bytes, above ${MAX_XML_FILE_BYTES} for one compiled XML file; not read`, entry);
         continue;
       }
       done++;
@@ -288,8 +297,8 @@ class IndexBuilder {
         continue;
       }
       const { texts, toggles, textsCapped, togglesCapped } = collectXmlTexts(root, resolver, { entry, toggles: origin === 'layout', maxTexts: MAX_TEXTS_PER_XML, maxToggles: MAX_CHECKED_TOGGLES });
-      if (textsCapped) this.cut(`${entry}: indexed the first ${MAX_TEXTS_PER_XML} texts`, entry);
-      if (togglesCapped) this.capped.add('checkedToggles');
+      if (textsCapped) this.cut('W_LIMIT_XML_FILES', `${entry}: indexed the first ${MAX_TEXTS_PER_XML} texts`, entry);
+      if (togglesCapped) this.cap('checkedToggles', 'checkedToggles');
       for (const t of texts) {
         this.items[origin]++;
         const location: Location = { kind: 'file', entry, line: t.line };
@@ -297,7 +306,7 @@ class IndexBuilder {
       }
       for (const t of toggles) {
         if (this.toggles.length >= MAX_CHECKED_TOGGLES) {
-          this.capped.add('checkedToggles');
+          this.cap('checkedToggles', 'checkedToggles');
           break;
         }
         this.toggles.push(t);
@@ -402,7 +411,7 @@ class IndexBuilder {
     let read = 0;
     for (const a of assets) {
       if (budget <= 0) {
-        this.cut(`text assets: ${this.limits.maxTotalAssetBytes} bytes read (maxTotalAssetBytes); ${assets.length - read} of ${assets.length} files not scanned`);
+        this.cut('W_LIMIT_ASSETS', `text assets: ${this.limits.maxTotalAssetBytes} bytes read (maxTotalAssetBytes); ${assets.length - read} of ${assets.length} files not scanned`);
         break;
       }
       read++;
@@ -411,7 +420,7 @@ class IndexBuilder {
         const cap = Math.min(this.limits.maxAssetBytes, budget);
         const p = readEntryPrefix(zip, a.entry, cap);
         budget -= p.bytes.length;
-        if (p.truncated) this.cut(`${a.entry}: scanned the first ${p.bytes.length} of ${p.declaredSize} bytes`, a.entry);
+        if (p.truncated) this.cut('W_LIMIT_ASSETS', `${a.entry}: scanned the first ${p.bytes.length} of ${p.declaredSize} bytes`, a.entry);
         text = decodeText(p.bytes);
       } catch (e) {
         this.failed(a.entry, e);
@@ -451,7 +460,7 @@ class IndexBuilder {
     const doc = documentText(text, MAX_DOCUMENT_CHARS);
     if (doc.length < MIN_DOCUMENT_CHARS) return;
     if (this.documents.length >= MAX_DOCUMENTS) {
-      this.capped.add('bundledDocuments');
+      this.cap('bundledDocuments', 'bundledDocuments');
       return;
     }
     this.documents.push({ entry, location: { kind: 'file', entry, line: policyLine }, text: doc });
@@ -470,7 +479,7 @@ class IndexBuilder {
     let read = 0;
     for (const lib of libs) {
       if (budget <= 0) {
-        this.cut(`native libraries: ${this.limits.maxTotalAssetBytes} bytes read; ${libs.length - read} of ${libs.length} libraries not scanned`);
+        this.cut('W_LIMIT_ASSETS', `native libraries: ${this.limits.maxTotalAssetBytes} bytes read; ${libs.length - read} of ${libs.length} libraries not scanned`);
         break;
       }
       read++;
@@ -478,7 +487,7 @@ class IndexBuilder {
       try {
         const p = readEntryPrefix(zip, lib.entry, Math.min(budget, lib.name === 'libapp.so' ? MAX_LIBAPP_BYTES : MAX_NATIVE_LIB_BYTES));
         budget -= p.bytes.length;
-        if (p.truncated) this.cut(`${lib.entry}: scanned the first ${p.bytes.length} of ${p.declaredSize} bytes`, lib.entry);
+        if (p.truncated) this.cut('W_LIMIT_NATIVE', `${lib.entry}: scanned the first ${p.bytes.length} of ${p.declaredSize} bytes`, lib.entry);
         bytes = p.bytes;
       } catch (e) {
         this.failed(lib.entry, e);
@@ -488,7 +497,7 @@ class IndexBuilder {
       const elf = readElfHeader(bytes.subarray(0, ELF_HEADER_BYTES), { fileSize: lib.size, entry: lib.entry, diagnostics: this.diags });
       const symbols = elf !== undefined && lib.name === 'libapp.so' ? readDynamicSymbols(bytes, elf) : undefined;
       const found = binaryRuns(bytes, { maxStrings: MAX_NATIVE_STRINGS_PER_LIB, utf16Ranges: symbols === undefined ? [] : dartSnapshotDataRanges(symbols, bytes.length) });
-      if (found.truncated) this.cut(`${lib.entry}: kept the first ${MAX_NATIVE_STRINGS_PER_LIB} strings`, lib.entry);
+      if (found.truncated) this.cut('W_LIMIT_NATIVE', `${lib.entry}: kept the first ${MAX_NATIVE_STRINGS_PER_LIB} strings`, lib.entry);
       for (const r of found.runs) {
         this.items.native++;
         if (r.encoding === 'utf8' && this.matcher.mayMatchAscii(bytes, r.offset, r.end) === false && !mayHoldValueAscii(bytes, r.offset, r.end)) continue;
