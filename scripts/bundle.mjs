@@ -3,8 +3,9 @@
 // instead of about a hundred, which is a third of a small audit's wall time. tsc's per-file output
 // in dist/src stays for library use and tests.
 import { build } from 'esbuild';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 await build({
@@ -23,3 +24,17 @@ await build({
   external: ['better-sqlite3', 'bullmq'],
   logLevel: 'warning',
 });
+
+// The data tables are validated against their schemas here, once, with the validator the CLI uses;
+// the CLI then skips validating a table whose text hashes as recorded (src/util/data-path.ts).
+const { validate } = await import(pathToFileURL(join(root, 'dist/src/util/json-schema.js')).href);
+const { tableHash, VALIDATED_TABLES } = await import(pathToFileURL(join(root, 'dist/src/util/data-path.js')).href);
+const hashes = {};
+for (const name of readdirSync(join(root, 'rules/data')).filter((f) => f.endsWith('.json')).sort()) {
+  const text = readFileSync(join(root, 'rules/data', name), 'utf8');
+  const schema = JSON.parse(readFileSync(join(root, 'schema/data', name.replace(/\.json$/, '.schema.json')), 'utf8'));
+  const problem = validate(JSON.parse(text), schema);
+  if (problem !== undefined) throw new Error(`rules/data/${name} does not match its schema: ${problem}`);
+  hashes[name] = tableHash(text);
+}
+writeFileSync(join(root, 'dist/src', VALIDATED_TABLES), `${JSON.stringify(hashes, null, 2)}\n`);
