@@ -25,6 +25,7 @@ export function packageRoot(): string {
 }
 
 const cache = new Map<string, unknown>();
+const shippedCache = new Map<string, unknown>();
 
 /** Name of the build's record of validated tables (dist/src/, beside the compiled code). */
 export const VALIDATED_TABLES = 'data-validated.json';
@@ -56,7 +57,16 @@ export function tableHash(text: string): string {
  * (schema/data/<name>.schema.json). A table that does not parse or validate is a broken install
  * or a bad edit of ours, never the input's fault: InternalError, with the file and the JSON path.
  */
-export function loadData<T>(name: string, dataDir = join(packageRoot(), 'rules', 'data')): T {
+export function loadData<T>(name: string, dataDir?: string): T {
+  // Lookups run on hot paths (the SDK matcher asks per class): the shipped tables are found by
+  // name alone, without building a path each time.
+  if (dataDir === undefined) {
+    const shipped = shippedCache.get(name);
+    if (shipped !== undefined) return shipped as T;
+    const value = loadData<T>(name, join(packageRoot(), 'rules', 'data'));
+    shippedCache.set(name, value);
+    return value;
+  }
   const file = join(dataDir, name);
   const hit = cache.get(file);
   if (hit !== undefined) return hit as T;
