@@ -1,31 +1,33 @@
 #!/usr/bin/env node
-// npm run bench:batch — batch throughput and memory (docs/batch.md).
+// npm run bench:batch — batch throughput against its floor, and memory (docs/batch.md, issue 15).
 //
-// Scans ../shared/corpus/apk repeated to at least 500 apps, once with --jobs 1 and once with
-// --jobs 2, each in a fresh process and store, and prints apps per second, the speed-up, the peak
-// RSS of the process (coordinator and worker threads share it), the peak heap of the coordinator
-// and of each worker thread, and whether memory stays flat (≤ 10% growth from the first pass over
-// the corpus, later passes against earlier ones, after a warm-up pass). Copies are made distinct (a tag in the zip comment) because the scan
-// deduplicates by SHA-256: links to the same files would be audited once. Each configuration runs
-// twice: for speed, and with --expose-gc so that memory samples are what stays allocated after
-// each app (flatness), not garbage awaiting collection.
-//
-// The speed-up is bounded by the machine: a calibration runs the same CPU-bound loop on one and on
-// two threads and prints the ratio, so that a figure below 2 can be read against what the cores
-// actually deliver. Needs a build (npm run build). Env: PLEDGE_SHARED, BENCH_APPS (default 500).
-import { spawnSync } from 'node:child_process';
+// The floor is the wall time of reading every APK of a set and inflating all its DEX entries with
+// node:zlib in two processes at once (the files dealt alternately): what any scan of those apps
+// must pay on two cores. `scan --jobs 2` of the same set (its wall time, process start and store
+// included) is printed as a ratio to it, target ≤ 2×, for the corpus (../shared/corpus/apk, 120
+// APKs) and for the benchmark set (the corpus repeated to BENCH_APPS, default 600, copies made
+// distinct by a tag in the zip comment, since the scan deduplicates by SHA-256). `--jobs 1` is
+// printed for the speed-up. Memory: the same 600-app scan again with --expose-gc, where each
+// worker samples its heap after a full collection after every app (what it retains, not garbage
+// awaiting collection); the mean over its first 100 apps against its last 100 must stay within
+// ±5%. A calibration runs one CPU loop on one and two threads, so that figures can be read
+// against what the cores deliver. Needs a build (npm run build). Env: PLEDGE_SHARED, BENCH_APPS.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { inflateRawSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MB = 1024 * 1024;
 
 if (process.argv[2] === '--child') {
   await child(process.argv[3], Number(process.argv[4]), process.argv[5]);
+} else if (process.argv[2] === '--floor') {
+  floorChild(process.argv[3]);
 } else {
   await parent();
 }
@@ -33,16 +35,8 @@ if (process.argv[2] === '--child') {
 /** One configuration in its own process: peak RSS is then this configuration's alone. */
 async function child(dir, jobs, store) {
   const { runScan } = await import(pathToFileURL(join(root, 'dist/src/batch/scan.js')).href);
-  // Per pass over the corpus: the peak and the median of what each thread holds after an app.
-  const samples = new Map();
-  const rep = (path) => Number(/\/r(\d+)\//.exec(path)?.[1] ?? 0);
-  const add = (key, r, value) => {
-    const m = samples.get(key) ?? new Map();
-    samples.set(key, m);
-    const list = m.get(r) ?? [];
-    m.set(r, list);
-    list.push(value);
-  };
+  // Per worker slot, in the order its apps finished: heap used, and heap + external.
+  const seq = new Map();
   const summary = await runScan({
     inputs: [dir],
     cwd: root,
@@ -53,23 +47,25 @@ async function child(dir, jobs, store) {
     settings: { lang: 'en', strict: false, categories: [], reachability: true },
     failOn: 'never',
     progress: { update() {}, log() {}, stop() {} },
-    onApp(record, outcome) {
-      const r = rep(record.path);
-      // Run with --expose-gc: samples are retained memory (the worker threads collect too).
-      globalThis.gc?.();
-      add('coordinator heap', r, process.memoryUsage().heapUsed);
-      if (outcome?.memory !== undefined) {
-        add(`worker ${outcome.slot} heap`, r, outcome.memory.heapUsed + outcome.memory.external);
-        add('process RSS', r, outcome.memory.rss);
-      }
+    onApp(_record, outcome) {
+      if (outcome?.memory === undefined || outcome.slot === undefined) return;
+      const list = seq.get(outcome.slot) ?? [];
+      seq.set(outcome.slot, list);
+      list.push([outcome.memory.heapUsed, outcome.memory.heapUsed + outcome.memory.external]);
     },
   });
-  const series = {};
-  for (const [k, m] of samples) {
-    const passes = [...m.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v.sort((a, b) => a - b));
-    series[k] = { peak: passes.map((v) => v[v.length - 1]), median: passes.map((v) => v[v.length >> 1]) };
+  // Run with --expose-gc, each sample follows a full collection in the worker (src/batch/worker.ts).
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const drift = {};
+  for (const [slot, list] of seq) {
+    const w = Math.min(100, Math.floor(list.length / 2));
+    const first = list.slice(0, w);
+    const last = list.slice(list.length - w);
+    const firstHeap = mean(first.map((x) => x[0]));
+    const lastHeap = mean(last.map((x) => x[0]));
+    drift[slot] = { apps: list.length, firstHeap, lastHeap, heapDrift: firstHeap === 0 ? 0 : (lastHeap - firstHeap) / firstHeap, firstTotal: mean(first.map((x) => x[1])), lastTotal: mean(last.map((x) => x[1])) };
   }
-  process.stdout.write(JSON.stringify({ summary: { ...summary, problems: summary.problems.length }, series }));
+  process.stdout.write(JSON.stringify({ summary: { ...summary, problems: summary.problems.length }, drift }));
 }
 
 /** Rewrites the EOCD comment so that each copy has its own hash; undefined when there is no clean EOCD. */
@@ -93,17 +89,75 @@ function burnSeconds(threads) {
   return Promise.all(Array.from({ length: threads }, () => new Promise((res, rej) => new Worker(code, { eval: true }).once('message', res).once('error', rej)))).then(() => (performance.now() - start) / 1000);
 }
 
+/** Child of the floor: reads each listed APK and inflates its classes*.dex entries (sizes only). */
+function floorChild(list) {
+  let bytes = 0;
+  for (const path of readFileSync(list, 'utf8').split('\n').filter(Boolean)) {
+    const b = readFileSync(path);
+    for (const e of dexEntries(b)) bytes += inflateRawSync(b.subarray(e.data, e.data + e.csize)).length;
+  }
+  process.stdout.write(String(bytes));
+}
+
+/** Deflated classes*.dex entries of a zip: where their data starts, and their compressed size. */
+function dexEntries(b) {
+  const out = [];
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (b.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return out;
+  const count = b.readUInt16LE(eocd + 10);
+  let p = b.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count && p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; i++) {
+    const n = b.readUInt16LE(p + 28);
+    const name = b.toString('utf8', p + 46, p + 46 + n);
+    const lho = b.readUInt32LE(p + 42);
+    if (/^classes\d*\.dex$/.test(name) && b.readUInt16LE(p + 10) === 8 && lho + 30 <= b.length) {
+      out.push({ data: lho + 30 + b.readUInt16LE(lho + 26) + b.readUInt16LE(lho + 28), csize: b.readUInt32LE(p + 20) });
+    }
+    p += 46 + n + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+/** Wall time of the floor over `files` in two processes started together (their start included). */
+async function floorSeconds(files, work) {
+  const halves = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)];
+  const lists = halves.map((h, i) => {
+    const f = join(work, `floor-${i}.txt`);
+    writeFileSync(f, h.join('\n'));
+    return f;
+  });
+  const t0 = performance.now();
+  await Promise.all(
+    lists.map(
+      (l) =>
+        new Promise((res, rej) => {
+          const c = spawn(process.execPath, [fileURLToPath(import.meta.url), '--floor', l], { stdio: ['ignore', 'ignore', 'inherit'] });
+          c.on('exit', (code) => (code === 0 ? res() : rej(new Error(`floor child exited ${code}`))));
+        }),
+    ),
+  );
+  return (performance.now() - t0) / 1000;
+}
+
 async function parent() {
   const shared = process.env.PLEDGE_SHARED ?? join(root, '..', 'shared');
   const corpus = join(shared, 'corpus', 'apk');
-  const target = Number(process.env.BENCH_APPS ?? 500);
+  const target = Number(process.env.BENCH_APPS ?? 600);
   const files = readdirSync(corpus).filter((f) => f.toLowerCase().endsWith('.apk')).sort();
   const work = mkdtempSync(join(tmpdir(), 'pledge-bench-batch-'));
+  const verdicts = [];
+  const mark = (ok) => (ok ? 'pass' : 'MISS');
   try {
     const originals = files.map((f) => ({ f, bytes: readFileSync(join(corpus, f)) }));
     const taggable = originals.filter((o) => retag(o.bytes, 'x') !== undefined).length;
-    const reps = Math.max(1, Math.ceil(target / taggable));
-    let apps = 0;
+    const reps = Math.max(1, Math.ceil((target - originals.length) / taggable) + 1);
+    const all = [];
     for (let r = 0; r < reps; r++) {
       const dir = join(work, 'apps', `r${r}`);
       mkdirSync(dir, { recursive: true });
@@ -112,11 +166,12 @@ async function parent() {
         if (copy === undefined) continue;
         if (r === 0) symlinkSync(join(corpus, f), join(dir, f));
         else writeFileSync(join(dir, f), copy);
-        apps++;
+        all.push(join(dir, f));
       }
     }
-    console.log(`corpus: ${files.length} APKs from ${corpus}, ${reps} passes → ${apps} distinct apps (${taggable} per copied pass)`);
-    console.log(`machine: ${availableParallelism()} cores; Node ${process.version}`);
+    const corpusSet = all.filter((p) => p.includes(`${join('apps', 'r0')}/`));
+    console.log(`corpus: ${files.length} APKs from ${corpus}; benchmark set: ${reps} passes → ${all.length} distinct apps (${taggable} per copied pass)`);
+    console.log(`machine: ${availableParallelism()} cores (nproc); Node ${process.version}`);
     const one = await burnSeconds(1);
     const two = await burnSeconds(2);
     const ceiling = (2 * one) / two;
@@ -124,53 +179,50 @@ async function parent() {
 
     // glibc raises its mmap threshold each time a large block is freed, after which inflated
     // entries come from the arenas and fragment them: the RSS of a multi-threaded scan then creeps
-    // up (measured with 2 threads: 337 → 428 MB over ten passes). A fixed threshold keeps it flat; this is
-    // what docs/batch.md recommends for long scans, and what the benchmark runs with unless
-    // BENCH_MALLOC_DEFAULT=1.
+    // up. A fixed threshold keeps it flat; this is what docs/batch.md recommends for long scans,
+    // and what the benchmark runs with unless BENCH_MALLOC_DEFAULT=1.
     const env = { ...process.env };
     if (process.env.BENCH_MALLOC_DEFAULT !== '1') env.MALLOC_MMAP_THRESHOLD_ ??= '131072';
     console.log(`allocator: MALLOC_MMAP_THRESHOLD_=${env.MALLOC_MMAP_THRESHOLD_ ?? '(glibc default, adaptive)'}`);
-    // Two runs per configuration: one for speed, and one with --expose-gc, where every memory
-    // sample follows a full collection (what stays allocated after each app, not garbage awaiting
-    // collection), for flatness. A collection per app costs more than an audit, hence the split.
-    const run = (jobs, gc) => {
+    const run = (dir, jobs, gc) => {
       const store = join(work, `jobs${jobs}-${gc}.db`);
-      const args = [...(gc ? ['--expose-gc'] : []), fileURLToPath(import.meta.url), '--child', join(work, 'apps'), String(jobs), store];
+      const args = [...(gc ? ['--expose-gc'] : []), fileURLToPath(import.meta.url), '--child', dir, String(jobs), store];
+      const t0 = performance.now();
       const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB, env });
+      const wall = (performance.now() - t0) / 1000;
       if (r.status !== 0) throw new Error(`jobs ${jobs} failed: ${r.stderr}`);
       rmSync(store, { force: true });
-      return JSON.parse(r.stdout);
-    };
-    // Growth across the run: the mean of the later half of the passes against the earlier half,
-    // the first pass left out (it warms up JIT code and caches). Halves, not single passes, so that
-    // one large app landing in a pass does not read as growth.
-    const growth = (s) => {
-      const h = Math.floor(s.length / 2);
-      if (h === 0) return 0;
-      const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
-      const early = mean(s.slice(0, h));
-      return early === 0 ? 0 : (mean(s.slice(s.length - h)) - early) / early;
+      return { ...JSON.parse(r.stdout), wall };
     };
     const mb = (v) => (v / MB).toFixed(0);
-    const speed = {};
-    const flat = [];
-    for (const jobs of [1, 2]) {
-      const { summary } = run(jobs, false);
-      speed[jobs] = summary.appsPerSecond;
-      console.log(`\n--jobs ${jobs}: ${summary.audited + summary.failed} apps in ${(summary.durationMs / 1000).toFixed(1)} s = ${summary.appsPerSecond.toFixed(2)} apps/s (${summary.failed} failed: ${JSON.stringify(summary.errors)})`);
-      console.log(`  peak RSS of the process (coordinator + ${jobs} worker thread${jobs > 1 ? 's' : ''}): ${mb(summary.memory.peakRssBytes)} MB; coordinator heap peak ${mb(summary.memory.coordinatorPeakHeapBytes)} MB`);
-      for (const w of summary.memory.workers) console.log(`  worker ${w.slot}: ${w.apps} apps, peak heap+external after an app ${mb(w.peakHeap)} MB, ${w.replaced} replacements`);
-      const { series } = run(jobs, true);
-      console.log('  memory retained after each app (full GC first), per pass over the corpus:');
-      for (const [k, { peak, median }] of Object.entries(series)) {
-        const g = growth(peak.slice(1));
-        flat.push(g);
-        console.log(`    ${k.padEnd(16)} peak ${peak.map(mb).join(' ')} MB (median ${median.map(mb).join(' ')}); growth, passes 2…: ${g >= 0 ? '+' : ''}${(100 * g).toFixed(1)}%${g > 0.1 ? '  ✗ above 10%' : ''}`);
+
+    for (const [label, set, dir] of [
+      [`the corpus (${corpusSet.length} APKs)`, corpusSet, join(work, 'apps', 'r0')],
+      [`the benchmark set (${all.length} apps)`, all, join(work, 'apps')],
+    ]) {
+      const floor = await floorSeconds(set, work);
+      const { summary, wall } = run(dir, 2, false);
+      const ratio = wall / floor;
+      const ok = ratio <= 2;
+      verdicts.push(ok);
+      console.log(`\n${label}`);
+      console.log(`  floor: read + inflate every DEX entry with zlib, two processes   ${floor.toFixed(2)} s`);
+      console.log(`  scan --jobs 2 (process start and store included)               ${wall.toFixed(2)} s = ${ratio.toFixed(2)}× the floor   target ≤ 2×   ${mark(ok)}`);
+      console.log(`    ${summary.audited + summary.failed} apps, ${summary.appsPerSecond.toFixed(1)} apps/s inside the scan (${summary.failed} failed: ${JSON.stringify(summary.errors)}); peak RSS ${mb(summary.memory.peakRssBytes)} MB`);
+      if (set === all) {
+        const single = run(dir, 1, false);
+        console.log(`  scan --jobs 1                                                  ${single.wall.toFixed(2)} s (${single.summary.appsPerSecond.toFixed(1)} apps/s; --jobs 2 is ${(single.wall / wall).toFixed(2)}× faster, the cores deliver ${ceiling.toFixed(2)}×)`);
       }
     }
-    const speedup = speed[2] / speed[1];
-    console.log(`\nspeed-up --jobs 2 / --jobs 1: ${speedup.toFixed(2)}x (target 1.8x on 2 free cores; this machine's cores delivered ${ceiling.toFixed(2)}x on a pure CPU loop)`);
-    console.log(`memory flat (≤ +10% growth, later passes against earlier ones, every figure): ${flat.every((g) => g <= 0.1) ? 'yes' : 'no'}`);
+
+    const { drift } = run(join(work, 'apps'), 2, true);
+    console.log(`\nretained heap per worker (after a full GC, after each app; the ${all.length}-app set, --jobs 2): first 100 apps against the last 100`);
+    for (const [slot, d] of Object.entries(drift)) {
+      const ok = Math.abs(d.heapDrift) <= 0.05;
+      verdicts.push(ok);
+      console.log(`  worker ${slot}: ${d.apps} apps, heap ${mb(d.firstHeap)} → ${mb(d.lastHeap)} MB, ${d.heapDrift >= 0 ? '+' : ''}${(100 * d.heapDrift).toFixed(1)}%   target within ±5%   ${mark(ok)}   (heap + external ${mb(d.firstTotal)} → ${mb(d.lastTotal)} MB)`);
+    }
+    console.log(`\n${verdicts.every(Boolean) ? 'all batch targets met' : 'batch targets missed (MISS above)'}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// Bundles the CLI into one ESM file (dist/pledge-audit.mjs): Node then reads and links one module
+// Bundles the CLI into one ESM file (dist/src/cli/bundle.mjs): Node then reads and links one module
 // instead of about a hundred, which is a third of a small audit's wall time. tsc's per-file output
-// in dist/src stays for library use and tests.
+// in dist/src stays for library use and tests. dist/pledge-audit.mjs, the bin, is a launcher that
+// turns on V8's compile cache where Node has it (module.enableCompileCache, Node ≥ 22.1: the
+// bundle's code is then compiled once, not on every start) and imports the bundle; on older Node
+// it only imports it.
 import { build } from 'esbuild';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The CLI, and the worker thread a single audit runs its app in (--timeout, --memory; src/cli/single-audit.ts).
-for (const [entry, outfile] of [['src/cli/bin.ts', 'dist/pledge-audit.mjs'], ['src/batch/worker.ts', 'dist/pledge-audit-worker.mjs']]) await build({
+// The CLI (behind the launcher written below), and the worker thread a single audit runs its app
+// in (--timeout, --memory; src/cli/single-audit.ts).
+for (const [entry, outfile] of [['src/cli/bin.ts', 'dist/src/cli/bundle.mjs'], ['src/batch/worker.ts', 'dist/src/cli/pledge-audit-worker.mjs']]) await build({
   entryPoints: [join(root, entry)],
   outfile: join(root, outfile),
   bundle: true,
@@ -24,3 +29,33 @@ for (const [entry, outfile] of [['src/cli/bin.ts', 'dist/pledge-audit.mjs'], ['s
   external: ['better-sqlite3', 'bullmq'],
   logLevel: 'warning',
 });
+writeFileSync(
+  join(root, 'dist/pledge-audit.mjs'),
+  `#!/usr/bin/env node
+// Launcher (scripts/bundle.mjs): V8's compile cache where Node has it, then the bundled CLI.
+import module from 'node:module';
+if (typeof module.enableCompileCache === 'function') {
+  try {
+    module.enableCompileCache();
+  } catch {
+    // No cache directory can be written: the CLI runs without it.
+  }
+}
+await import('./src/cli/bundle.mjs');
+`,
+  { mode: 0o755 },
+);
+
+// The data tables are validated against their schemas here, once, with the validator the CLI uses;
+// the CLI then skips validating a table whose text hashes as recorded (src/util/data-path.ts).
+const { validate } = await import(pathToFileURL(join(root, 'dist/src/util/json-schema.js')).href);
+const { tableHash, VALIDATED_TABLES } = await import(pathToFileURL(join(root, 'dist/src/util/data-path.js')).href);
+const hashes = {};
+for (const name of readdirSync(join(root, 'rules/data')).filter((f) => f.endsWith('.json')).sort()) {
+  const text = readFileSync(join(root, 'rules/data', name), 'utf8');
+  const schema = JSON.parse(readFileSync(join(root, 'schema/data', name.replace(/\.json$/, '.schema.json')), 'utf8'));
+  const problem = validate(JSON.parse(text), schema);
+  if (problem !== undefined) throw new Error(`rules/data/${name} does not match its schema: ${problem}`);
+  hashes[name] = tableHash(text);
+}
+writeFileSync(join(root, 'dist/src', VALIDATED_TABLES), `${JSON.stringify(hashes, null, 2)}\n`);

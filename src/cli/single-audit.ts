@@ -23,7 +23,7 @@ export interface SingleAuditLimits {
 }
 
 /**
- * The worker of the batch pool, compiled beside this module: dist/pledge-audit-worker.mjs next to
+ * The worker of the batch pool, compiled beside this module: dist/src/cli/pledge-audit-worker.mjs next to
  * the bundled CLI (one module to load, as for the CLI), else dist/src/batch/worker.js. Under the
  * test runner, which loads TypeScript sources, neither is there: audits then run in-process, so
  * that tests exercise the sources they import; the built CLI always has one.

@@ -306,6 +306,11 @@ export class CodeFacts {
   }
 
   private readonly refIndexes = new WeakMap<SiteTable, RefIndex>();
+
+  /** The unit's invoke sites grouped by callee method (the index call-site queries use). */
+  invokeIndex(u: DexUnit): RefIndex {
+    return this.refIndex(u.scan.invokes, u.dex.methodCount);
+  }
   private readonly stringsByCaller = new WeakMap<SiteTable, RefIndex>();
 
   /**

@@ -77,7 +77,6 @@ export class Liveness {
   private readonly memo = new Map<string, boolean>();
   private readonly declared = new Set<string>();
   private readonly byName: (RefIndex | undefined)[] = [];
-  private readonly callers: (RefIndex | undefined)[] = [];
   private readonly rootClass = new Map<string, boolean>();
   private js: { classes: Set<string>; unresolved: boolean } | undefined;
   private readonly methods = new Map<string, DefinedMethod[]>();
@@ -256,13 +255,9 @@ export class Liveness {
     return idx;
   }
 
+  /** Invoke sites by callee: the index the code facts keep for call-site queries, built once. */
   private callersOf(u: DexUnit): RefIndex {
-    let idx = this.callers[u.index];
-    if (idx === undefined) {
-      idx = groupRows(u.scan.invokes.ref, u.scan.invokes.count, u.dex.methodCount);
-      this.callers[u.index] = idx;
-    }
-    return idx;
+    return this.code.invokeIndex(u);
   }
 
   private isRootClass(cls: string): boolean {

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sha256OfBuffer, sha256OfSource } from '../apk/hash.js';
+import { readFileHashed, sha256OfSource } from '../apk/hash.js';
 import { BufferSource, FileSource, type ByteSource } from '../apk/source.js';
 import { openZip, type ZipArchive } from '../apk/zip.js';
 import { decodeAxml } from '../axml/decode.js';
@@ -41,6 +41,8 @@ export interface OpenedInput {
   path: string;
   kind: InputKind;
   source: ByteSource;
+  /** SHA-256 of the input when it was read whole (hashed while read); else computed on demand. */
+  sha256?: string | undefined;
   zip?: ZipArchive;
   document: XmlDocument;
   diagnostics: DiagnosticSink;
@@ -62,10 +64,18 @@ export function openInput(path: string | readonly string[], options: LoadOptions
   const limits = withLimits(options.limits);
   const diagnostics = new DiagnosticSink(limits.maxDiagnostics);
   let source: ByteSource;
+  let sha256: string | undefined;
   try {
-    // Small enough inputs are read in one go: the hash and every entry then come from memory, and
-    // the file is read once. Larger ones (games with huge assets) are read entry by entry.
-    source = kind !== 'apk' || statSync(path).size <= IN_MEMORY_BYTES ? new BufferSource(readFileSync(path), basename(path)) : new FileSource(path);
+    // Small enough inputs are read in one go, hashed while read: every entry then comes from
+    // memory, and the file is read once. Larger ones (games with huge assets) are read entry by
+    // entry, and hashed on demand.
+    if (kind !== 'apk' || statSync(path).size <= IN_MEMORY_BYTES) {
+      const read = readFileHashed(path);
+      source = new BufferSource(read.bytes, basename(path));
+      sha256 = read.sha256;
+    } else {
+      source = new FileSource(path);
+    }
   } catch (e) {
     if (e instanceof PledgeError) throw e;
     throw new PledgeError('E_INPUT_UNREADABLE', `cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { entry: path });
@@ -75,13 +85,13 @@ export function openInput(path: string | readonly string[], options: LoadOptions
       throw new PledgeError('E_INPUT_TOO_LARGE', `${source.size} bytes, above the limit of ${limits.maxInputBytes}`, { entry: path });
     }
     if (kind !== 'apk') {
-      return { path, kind, source, document: decodeManifestBytes(source.read(0, source.size), kind, diagnostics, limits), diagnostics, limits };
+      return { path, kind, source, sha256, document: decodeManifestBytes(source.read(0, source.size), kind, diagnostics, limits), diagnostics, limits };
     }
     const zip = openZip(source, { limits, diagnostics });
     const format = multiPartFormat(zip, path);
     if (format !== undefined) {
       const multi = openMultiPart(zip, format, { limits, diagnostics, path });
-      return { path, kind, source, zip: multi.zip, document: multi.document, diagnostics, limits, multi };
+      return { path, kind, source, sha256, zip: multi.zip, document: multi.document, diagnostics, limits, multi };
     }
     if (!zip.has(MANIFEST)) {
       throw new PledgeError('E_APK_NO_MANIFEST', 'the archive has no AndroidManifest.xml entry', {
@@ -90,7 +100,7 @@ export function openInput(path: string | readonly string[], options: LoadOptions
       });
     }
     const bytes = zip.read(MANIFEST);
-    return { path, kind, source, zip, document: decodeManifestBytes(bytes, kindOfEntry(bytes), diagnostics, limits), diagnostics, limits };
+    return { path, kind, source, sha256, zip, document: decodeManifestBytes(bytes, kindOfEntry(bytes), diagnostics, limits), diagnostics, limits };
   } catch (e) {
     source.close();
     throw toPledgeError(e);
@@ -119,9 +129,8 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
     const { source, zip, document, diagnostics, kind, limits, multi } = opened;
     path = opened.path;
     const needs = options.needs ?? ALL_ARTIFACTS;
-    // The hash is computed on first use: the audit asks for it while the DEX files inflate on the
-    // thread pool, so it costs no wall time on a large APK.
-    let sha256: string | undefined;
+    // Inputs read whole were hashed while read; the others (read entry by entry) on first use.
+    let sha256 = opened.sha256;
     const input = {
       path,
       name: basename(path),
@@ -132,9 +141,6 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
         return sha256;
       },
     };
-    // In-memory inputs hash on the thread pool while the main thread decodes; the getter above
-    // stays the fallback (and the only path for inputs read entry by entry).
-    const hashing = source instanceof BufferSource ? sha256OfBuffer(source.read(0, source.size)).then((h) => (sha256 = h)) : undefined;
     const states = new Map<Artifact, ArtifactState>([['manifest', 'analysed']]);
     const failures = new Map<Artifact, PledgeError>();
     const record = (a: Artifact, s: ArtifactState, error?: PledgeError): void => {
@@ -190,7 +196,6 @@ export async function loadFacts(path: string | readonly string[], options: LoadO
         }
       }
     }
-    await hashing;
     return new AppFacts({
       input,
       manifest,

@@ -33,34 +33,52 @@ const MAX_CALLERS_PER_PACKAGE = 64;
 
 export function packageOwners(input: OwnershipInput): Map<string, Owner> {
   const { code } = input;
-  const callers = new Map<string, Set<string>>();
+  // Packages are interned as numbers, and each DEX's types mapped to them once: the walk over the
+  // invoke sites then compares numbers, never decoding or slicing a descriptor per site.
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const intern = (p: string): number => {
+    let id = ids.get(p);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(p, id);
+      names.push(p);
+    }
+    return id;
+  };
+  const callers: (Set<number> | undefined)[] = [];
   const sample = new Map<string, string>();
   for (const u of code.units) {
     const dex = u.dex;
-    // Package of each type the DEX defines (callee side); other types are the platform's.
-    const pkgOfType = new Map<number, string>();
+    // Package of each type the DEX defines (callee side, -1: the platform's); the caller side is
+    // filled on demand (-2: not yet known).
+    const defined = new Int32Array(dex.typeCount).fill(-1);
+    const ofType = new Int32Array(dex.typeCount).fill(-2);
     for (let i = 0; i < dex.classDefCount; i++) {
       const t = dex.classDefTypeIdx(i);
       const desc = dex.typeDescriptor(t);
       const p = packageOfDescriptor(desc);
-      pkgOfType.set(t, p);
+      const id = intern(p);
+      if (t >= 0 && t < defined.length) {
+        defined[t] = id;
+        ofType[t] = id;
+      }
       if (!sample.has(p)) sample.set(p, desc);
     }
     const inv = u.scan.invokes;
-    const callerPkg = new Map<number, string>();
     for (let k = 0; k < inv.count; k++) {
       const calleeType = dex.methodClassIdx(inv.ref[k] as number);
-      const callee = pkgOfType.get(calleeType);
-      if (callee === undefined) continue;
-      const m = inv.caller[k] as number;
-      let caller = callerPkg.get(m);
-      if (caller === undefined) {
-        caller = packageOfDescriptor(dex.typeDescriptor(dex.methodClassIdx(m)));
-        callerPkg.set(m, caller);
+      const callee = calleeType < defined.length ? (defined[calleeType] as number) : -1;
+      if (callee < 0) continue;
+      const callerType = dex.methodClassIdx(inv.caller[k] as number);
+      let caller = callerType < ofType.length ? (ofType[callerType] as number) : -2;
+      if (caller === -2) {
+        caller = intern(packageOfDescriptor(dex.typeDescriptor(callerType)));
+        if (callerType < ofType.length) ofType[callerType] = caller;
       }
       if (caller === callee) continue;
-      let set = callers.get(callee);
-      if (set === undefined) callers.set(callee, (set = new Set()));
+      let set = callers[callee];
+      if (set === undefined) callers[callee] = set = new Set();
       if (set.size < MAX_CALLERS_PER_PACKAGE) set.add(caller);
     }
   }
@@ -77,12 +95,12 @@ export function packageOwners(input: OwnershipInput): Map<string, Owner> {
       // the vendor's SDK that alone calls it; otherwise it stays the vendor's.
       const had = owners.get(p);
       if (had !== undefined && had.kind !== 'vendor') continue;
-      const from = callers.get(p);
+      const from = callers[ids.get(p) as number];
       if (from === undefined || from.size === 0) continue;
       let party: Owner | undefined;
       let one = true;
       for (const c of from) {
-        const o = owners.get(c);
+        const o = owners.get(names[c] as string);
         if (o === undefined || (o.kind !== 'app' && o.kind !== 'sdk')) {
           one = false;
           break;

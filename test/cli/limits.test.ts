@@ -85,7 +85,7 @@ describe('--timeout and --memory for a single audit', () => {
     expect(a.isolated).toBe(false);
     await a.close();
     expect(auditWorkerFile()).toBeUndefined();
-    expect(readFileSync(join(REPO, 'dist/pledge-audit-worker.mjs')).length, 'npm run build').toBeGreaterThan(0);
+    expect(readFileSync(join(REPO, 'dist/src/cli/pledge-audit-worker.mjs')).length, 'npm run build').toBeGreaterThan(0);
   });
 
   it('an analysis that never ends is stopped at --timeout: one E_TIMEOUT line, its hint, exit 3', () => {
