@@ -29,6 +29,7 @@ import { envLang, resolveLang } from '../i18n/lang.js';
 import { CLI } from '../i18n/catalog.js';
 import { listRules, renderRulesText } from './rules-list.js';
 import { registerBatchCommands } from './batch-commands.js';
+import { openSourceRoot } from '../input/source-root.js';
 
 interface AuditFlags {
   format: ReportFormat;
@@ -36,6 +37,7 @@ interface AuditFlags {
   baseline?: string;
   writeBaseline?: string;
   sarifCategory?: string;
+  sourceRoot?: string;
   output?: string;
   failOn: FailOn;
   lang?: Lang;
@@ -76,6 +78,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .option('--baseline <file>', t.audit.baseline)
     .option('--write-baseline <file>', t.audit.writeBaseline)
     .option('--sarif-category <id>', t.audit.sarifCategory)
+    .option('--source-root <dir>', t.audit.sourceRoot)
     .addOption(new Option('--lang <lang>', t.audit.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .option('--strict', t.audit.strict)
     .addOption(
@@ -103,6 +106,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const baseline = flags.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, flags.baseline));
       const categories = flags.category ?? config?.categories ?? [];
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
+      // A source root that is not a folder is E_USAGE (exit 2) before any audit; it is walked once for all inputs.
+      const sourceRoot = flags.sourceRoot === undefined ? undefined : openSourceRoot(flags.sourceRoot, io.cwd);
       const audited: AuditRecord[] = [];
       // Split APKs given together are one app (base.apk split_config.arm64_v8a.apk split_feature.apk).
       for (const input of groupSplitInputs(inputs, withLimits(undefined), new DiagnosticSink())) {
@@ -114,6 +119,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
           ...(config?.sdks === undefined ? {} : { declaredSdks: config.sdks }),
           reachability: io.env.PLEDGE_NO_REACHABILITY !== '1',
           debug: flags.debug === true,
+          ...(sourceRoot === undefined ? {} : { sourceRoot }),
         });
         audited.push(record);
         reportProblems(io, record, lang, flags.debug === true);
