@@ -36,8 +36,8 @@ const SKIP_DIRS = new Set(['build', 'node_modules', 'out', 'intermediates', 'gen
  * Opens `dir` as a source root. A path that does not exist or is not a folder is a usage error
  * (E_USAGE, exit 2) before anything is audited.
  */
-export function openSourceRoot(dir: string, cwd = process.cwd()): SourceTree {
-  const abs = resolve(cwd, dir);
+export function openSourceRoot(dir: string, cwd?: string): SourceTree {
+  const abs = cwd === undefined ? resolve(dir) : resolve(cwd, dir);
   let root: string;
   try {
     root = realpathSync(abs);
