@@ -41,7 +41,7 @@ const MAX_PARAMETERS = 1 << 16;
  * MAX_DEBUG_OPCODES, or an address past the code, ends the table there. `sourceFileIdx` is the
  * class's source_file_idx, to tell DBG_SET_FILE back to the class's own file from another one.
  */
-export function readLineTable(dex: DexFile, off: number, insnsSize: number, sourceFileIdx = NO_INDEX): LinePosition[] {
+export function readLineTable(dex: Pick<DexFile, 'buf' | 'view' | 'end' | 'entry'>, off: number, insnsSize: number, sourceFileIdx = NO_INDEX): LinePosition[] {
   if (off === 0) return [];
   const c = new ByteCursor(dex.buf, 'E_DEX_OUT_OF_BOUNDS', dex.entry, 0, dex.end, dex.view);
   c.seek(off);
