@@ -97,7 +97,7 @@ const dexdump = spawnSync('dexdump', ['-h'], { encoding: 'utf8' }).error === und
 
 /** Per method `Lcls;->name(proto)R`: pc → the line of its last position entry, as dexdump prints them. */
 function dexdumpPositions(apk: string): Map<string, Map<number, number>> {
-  const out = spawnSync('dexdump', ['-d', apk], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
+  const out = spawnSync('dexdump', [apk], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
   const methods = new Map<string, Map<number, number>>();
   let cls = '';
   let name = '';
@@ -120,7 +120,7 @@ function dexdumpPositions(apk: string): Map<string, Map<number, number>> {
 describe.skipIf(!existsSync(DIVA) || !dexdump)(`line tables of a corpus APK against dexdump ${!existsSync(DIVA) ? '(skipped: no ../shared corpus)' : !dexdump ? '(skipped: no dexdump)' : ''}`, () => {
   it('diva-beta: every position entry of every method with debug info gives dexdump’s line', async () => {
     const want = dexdumpPositions(DIVA);
-    const facts = await loadFacts(DIVA);
+    const facts = await loadFacts(DIVA, { needs: new Set(['dex']) });
     try {
       let checked = 0;
       const wrong: string[] = [];
