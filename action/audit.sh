@@ -27,6 +27,7 @@ args=(--lang "${PA_LANG:-zh}")
 [ -n "${PA_APP_CATEGORY:-}" ] && args+=(--category "$PA_APP_CATEGORY")
 [ -n "${PA_CONFIG:-}" ] && args+=(--config "$PA_CONFIG")
 [ -n "${PA_BASELINE:-}" ] && args+=(--baseline "$PA_BASELINE")
+[ -n "${PA_SOURCE_ROOT:-}" ] && args+=(--source-root "$PA_SOURCE_ROOT")
 sarif="${PA_SARIF:-pledge-audit.sarif}"
 
 status=0
