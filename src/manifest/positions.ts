@@ -26,8 +26,16 @@ export interface ElementPosition extends TextPosition {
   attrs: AttributePosition[];
 }
 
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
+/** XML name characters, by code unit (non-ASCII letters all count, as the parser accepts them). */
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xc0;
+}
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 0xb7;
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
 
 /** Every start tag of `text` in document order, with its attributes' positions. */
 export function elementPositions(text: string): ElementPosition[] {
@@ -73,15 +81,15 @@ export function elementPositions(text: string): ElementPosition[] {
     }
     // A start tag: its name, then attributes up to `>` or `/>`; quoted values may hold `>`.
     let j = lt + 1;
-    if (!NAME_START.test(text[j] ?? '')) {
+    if (!isNameStart(text.charCodeAt(j))) {
       i = lt + 1;
       continue;
     }
-    while (j < text.length && NAME_CHAR.test(text[j] as string)) j++;
+    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
     const el: ElementPosition = { name: text.slice(lt + 1, j), depth, ...at(lt), attrs: [] };
     let selfClosing = false;
     for (;;) {
-      while (j < text.length && /\s/.test(text[j] as string)) j++;
+      while (j < text.length && isSpace(text.charCodeAt(j))) j++;
       if (j >= text.length) break;
       if (text[j] === '>') {
         j++;
@@ -93,16 +101,16 @@ export function elementPositions(text: string): ElementPosition[] {
         break;
       }
       const nameStart = j;
-      while (j < text.length && NAME_CHAR.test(text[j] as string)) j++;
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
       if (j === nameStart) {
         j++;
         continue;
       }
       const name = text.slice(nameStart, j);
-      while (j < text.length && /\s/.test(text[j] as string)) j++;
+      while (j < text.length && isSpace(text.charCodeAt(j))) j++;
       if (text[j] === '=') {
         j++;
-        while (j < text.length && /\s/.test(text[j] as string)) j++;
+        while (j < text.length && isSpace(text.charCodeAt(j))) j++;
         const q = text[j];
         if (q === '"' || q === "'") {
           const end = text.indexOf(q, j + 1);

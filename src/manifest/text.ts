@@ -80,6 +80,8 @@ function convert(node: OrderedNode, scope: Map<string, string>, depth: number, e
   if (tag === undefined) return undefined;
   if (depth > MAX_DEPTH) throw new PledgeError('E_LIMIT_ELEMENTS', `elements nest deeper than ${MAX_DEPTH}`, { entry });
   const pos = takePosition(positions, tag, depth);
+  // A map, not a search per attribute: an element may carry very many.
+  const attrPositions = pos === undefined ? undefined : new Map(pos.attrs.map((x) => [x.name, x] as const));
   const rawAttrs = node[':@'] ?? {};
   const local = new Map(scope);
   const nsDecls: { prefix: string; uri: string }[] = [];
@@ -100,7 +102,7 @@ function convert(node: OrderedNode, scope: Map<string, string>, depth: number, e
     const resId = ns === ANDROID_NS ? (androidAttrId(name) ?? 0) : 0;
     const value = String(v);
     const attr: XmlAttribute = { ns, name, resId, type: TYPE_STRING, data: 0, str: value, raw: value };
-    const at = pos?.attrs.find((a) => a.name === k);
+    const at = attrPositions?.get(k);
     if (at !== undefined) {
       attr.line = at.line;
       attr.column = at.column;
