@@ -26,6 +26,7 @@ args=(--lang "${PA_LANG:-zh}")
 [ -n "${PA_FAIL_ON:-}" ] && args+=(--fail-on "$PA_FAIL_ON")
 [ -n "${PA_APP_CATEGORY:-}" ] && args+=(--category "$PA_APP_CATEGORY")
 [ -n "${PA_CONFIG:-}" ] && args+=(--config "$PA_CONFIG")
+[ -n "${PA_SOURCE_ROOT:-}" ] && args+=(--source-root "$PA_SOURCE_ROOT")
 sarif="${PA_SARIF:-pledge-audit.sarif}"
 
 # compare-with: `pledge-audit diff OLD NEW` instead of the audit; the same options, formats and

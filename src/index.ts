@@ -11,6 +11,8 @@ import { buildErrorRecord, buildReport } from './report/build.js';
 import type { AuditRecord, ToolInfo } from './report/model.js';
 import { toPledgeError } from './util/errors.js';
 import { toolVersion } from './version.js';
+import { SourceLocator } from './facts/source-map.js';
+import { openSourceRoot, type SourceTree } from './input/source-root.js';
 
 export type { AuditRecord, AuditReport, AuditError } from './report/model.js';
 export type { Finding, Evidence, Location, Verdict } from './model/index.js';
@@ -31,6 +33,11 @@ export interface AuditOptions {
   reachability?: boolean;
   /** Keep the stacks of internal errors and crashed checks in the record (for --debug). */
   debug?: boolean;
+  /**
+   * The app's source tree (--source-root): evidence gets its source file and line. A path is
+   * opened here (a bad one throws E_USAGE, like a bad category); the CLI opens it once for all inputs.
+   */
+  sourceRoot?: string | SourceTree;
 }
 
 export function toolInfo(): ToolInfo {
@@ -48,6 +55,7 @@ export async function audit(input: string | readonly string[], options: AuditOpt
   const tool = toolInfo();
   // A wrong category is the caller's mistake, not the input's: it throws (UnknownCategoryError).
   const categories = resolveCategories(options.categories ?? []);
+  const tree = typeof options.sourceRoot === 'string' ? openSourceRoot(options.sourceRoot) : options.sourceRoot;
   let facts;
   try {
     facts = await loadFacts(input, { ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.reachability === false ? { reachability: false } : {}) });
@@ -63,7 +71,9 @@ export async function audit(input: string | readonly string[], options: AuditOpt
     const dexFailed = dexFailureLimit(facts, defs);
     if (dexFailed !== undefined) limits.push(dexFailed);
     const clauses = runClauses(facts, defs, ruleOptions, limits);
-    return buildReport(facts, clauses, limits, reportOptions, tool, defs, options.debug === true);
+    // Text-manifest inputs get lines and columns with or without a source tree.
+    const sources = tree !== undefined || facts.input.kind === 'text-manifest' ? new SourceLocator(facts, tree) : undefined;
+    return buildReport(facts, clauses, limits, reportOptions, tool, defs, options.debug === true, sources, tree?.root);
   } catch (e) {
     return buildErrorRecord(path, toPledgeError(e), tool, options.debug === true);
   } finally {

@@ -39,6 +39,9 @@ export interface XmlAttribute {
   str: string | null;
   /** The raw value string (what XmlPullParser.getAttributeValue returns), or null. */
   raw: string | null;
+  /** Plain-text XML only: where the attribute's name starts (1-based line and column). */
+  line?: number;
+  column?: number;
 }
 
 export interface XmlElement {
@@ -53,6 +56,8 @@ export interface XmlElement {
   /** Source line (binary XML stores it) and byte offset of the start node. */
   line: number;
   offset: number;
+  /** Plain-text XML only: the 1-based column of the start tag's `<` (line is then its line too). */
+  column?: number;
 }
 
 export interface XmlDocument {

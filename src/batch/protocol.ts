@@ -16,6 +16,8 @@ export interface AuditSettings {
   /** A single audit's declared SDK list (from its config) and --debug. */
   declaredSdks?: { name: string; package: string }[];
   debug?: boolean;
+  /** A single audit's --source-root, resolved (the worker walks it again: a tree does not cross threads). */
+  sourceRoot?: string;
 }
 
 /** One app for one worker thread. Plain data: it crosses postMessage and, as JSON, Redis. */

@@ -32,6 +32,7 @@ import { registerBatchCommands } from './batch-commands.js';
 import { registerDiffCommand } from './diff.js';
 import { addLimitOptions, limitHint, limitOverrides, type LimitFlags } from './limit-options.js';
 import { singleAuditor } from './single-audit.js';
+import { openSourceRoot } from '../input/source-root.js';
 
 interface AuditFlags {
   format: ReportFormat;
@@ -39,6 +40,7 @@ interface AuditFlags {
   baseline?: string;
   writeBaseline?: string;
   sarifCategory?: string;
+  sourceRoot?: string;
   output?: string;
   failOn: FailOn;
   lang?: Lang;
@@ -82,6 +84,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .option('--baseline <file>', t.audit.baseline)
     .option('--write-baseline <file>', t.audit.writeBaseline)
     .option('--sarif-category <id>', t.audit.sarifCategory)
+    .option('--source-root <dir>', t.audit.sourceRoot)
     .addOption(new Option('--lang <lang>', t.audit.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .option('--strict', t.audit.strict)
     .addOption(
@@ -110,6 +113,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const baseline = flags.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, flags.baseline));
       const categories = flags.category ?? config?.categories ?? [];
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
+      // A source root that is not a folder is E_USAGE (exit 2) before any audit.
+      const sourceRoot = flags.sourceRoot === undefined ? undefined : openSourceRoot(flags.sourceRoot, io.cwd);
       const audited: AuditRecord[] = [];
       const overrides = limitOverrides(flags);
       // Each app runs in a worker thread stopped at --timeout or at its --memory heap cap (docs/limits.md).
@@ -126,6 +131,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
             ...(overrides === undefined ? {} : { limits: overrides }),
             reachability: io.env.PLEDGE_NO_REACHABILITY !== '1',
             debug: flags.debug === true,
+            ...(sourceRoot === undefined ? {} : { sourceRoot }),
           });
           audited.push(record);
           reportProblems(io, record, lang, flags.debug === true, flags);

@@ -5,6 +5,8 @@ import type { DexFile } from '../dex/dex-file.js';
 import { parseDexContainer } from '../dex/dex-file.js';
 import { findFieldIdxs, findMethodIdxs, findStringIdx, stringPrefixRange } from '../dex/lookup.js';
 import { scanDex, type ScanResult } from '../dex/scan.js';
+import { lineAt, readLineTable, type LinePosition } from '../dex/debug-info.js';
+import { NO_INDEX } from '../dex/header.js';
 import { FRAMEWORK_PREFIXES, typePrefixMask } from '../dex/filters.js';
 import { FRAMEWORK_SUPERTYPES } from './framework-types.js';
 import type { SiteTable } from '../dex/site-table.js';
@@ -297,6 +299,54 @@ export class CodeFacts {
   /** Whether any DEX file's string table holds `s` exactly. */
   hasString(s: string): boolean {
     return this.units.some((u) => findStringIdx(u.dex, s) >= 0);
+  }
+
+  private readonly lineTables = new Map<string, readonly LinePosition[]>();
+
+  /**
+   * The source line of a method (`Lcls;->name(proto)R`) at `pc`, or its first line without one,
+   * from the DEX debug info of the class's defining DEX file. Decoded on first ask, per method
+   * (only methods with findings are asked about). Undefined without debug info, for a line in
+   * another file (inlined code), or when the debug info does not decode.
+   */
+  sourceLine(method: string, pc?: number): number | undefined {
+    let table = this.lineTables.get(method);
+    if (table === undefined) {
+      table = this.readLines(method);
+      this.lineTables.set(method, table);
+    }
+    return lineAt(table, pc);
+  }
+
+  private readLines(method: string): readonly LinePosition[] {
+    const arrow = method.indexOf('->');
+    if (arrow < 0) return [];
+    const cls = this.hierarchy.get(method.slice(0, arrow));
+    const dex = cls === undefined ? undefined : this.units[cls.dexIndex]?.dex;
+    if (cls === undefined || dex === undefined) return [];
+    const sig = method.slice(arrow + 2);
+    try {
+      const def = dex.classMethods(cls.classDefIdx).find((m) => m.codeOff !== 0 && dex.methodName(m.methodIdx) + dex.methodProto(m.methodIdx) === sig);
+      if (def === undefined) return [];
+      const code = dex.codeItem(def.codeOff);
+      return readLineTable(dex, code.debugInfoOff, code.insnsSize, dex.classDef(cls.classDefIdx).sourceFileIdx);
+    } catch {
+      // Damaged debug info costs the line, nothing else: the finding keeps its method.
+      return [];
+    }
+  }
+
+  /** The class's source file name as its DEX file records it (`ShopApplication.java`, `Utils.kt`). */
+  sourceFileName(classDesc: string): string | undefined {
+    const cls = this.hierarchy.get(classDesc);
+    const dex = cls === undefined ? undefined : this.units[cls.dexIndex]?.dex;
+    if (cls === undefined || dex === undefined) return undefined;
+    try {
+      const idx = dex.classDef(cls.classDefIdx).sourceFileIdx;
+      return idx === NO_INDEX || idx >= dex.stringCount ? undefined : dex.string(idx);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Code offset of a method defined in this unit, when the scan walked it. */

@@ -3,6 +3,7 @@ import { androidAttrId } from '../axml/android-attrs.js';
 import { ANDROID_NS, TYPE_STRING, type XmlAttribute, type XmlDocument, type XmlElement } from '../axml/types.js';
 import { PledgeError } from '../util/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
+import { elementPositions, type ElementPosition } from './positions.js';
 
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -39,8 +40,9 @@ export function parseTextXml(text: string, entry = 'AndroidManifest.xml', limits
   });
   const tree = parser.parse(text) as OrderedNode[];
   const roots: XmlElement[] = [];
+  const positions: Positions = { list: elementPositions(text), next: 0, ok: true };
   for (const node of tree) {
-    const el = convert(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0, entry, limits.maxXmlDepth);
+    const el = convert(node, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0, entry, limits.maxXmlDepth, positions);
     if (el !== undefined) roots.push(el);
   }
   const root = roots[0];
@@ -53,10 +55,31 @@ function tagOf(node: OrderedNode): string | undefined {
   return undefined;
 }
 
-function convert(node: OrderedNode, scope: Map<string, string>, depth: number, entry: string, maxDepth: number): XmlElement | undefined {
+/** The scanner's start tags, consumed in document order while the parser's tree is converted. */
+interface Positions {
+  list: ElementPosition[];
+  next: number;
+  /** Cleared at the first element the two disagree on: no position after it is trusted. */
+  ok: boolean;
+}
+
+function takePosition(p: Positions, tag: string, depth: number): ElementPosition | undefined {
+  if (!p.ok) return undefined;
+  const pos = p.list[p.next++];
+  if (pos === undefined || pos.name !== tag || pos.depth !== depth) {
+    p.ok = false;
+    return undefined;
+  }
+  return pos;
+}
+
+function convert(node: OrderedNode, scope: Map<string, string>, depth: number, entry: string, maxDepth: number, positions: Positions): XmlElement | undefined {
   const tag = tagOf(node);
   if (tag === undefined) return undefined;
   if (depth > maxDepth) throw new PledgeError('E_LIMIT_XML_DEPTH', `elements nest deeper than ${maxDepth} (maxXmlDepth)`, { entry });
+  const pos = takePosition(positions, tag, depth);
+  // A map, not a search per attribute: an element may carry very many.
+  const attrPositions = pos === undefined ? undefined : new Map(pos.attrs.map((x) => [x.name, x] as const));
   const rawAttrs = node[':@'] ?? {};
   const local = new Map(scope);
   const nsDecls: { prefix: string; uri: string }[] = [];
@@ -76,7 +99,13 @@ function convert(node: OrderedNode, scope: Map<string, string>, depth: number, e
     const ns = colon >= 0 ? (local.get(prefix) ?? null) : null;
     const resId = ns === ANDROID_NS ? (androidAttrId(name) ?? 0) : 0;
     const value = String(v);
-    attrs.push({ ns, name, resId, type: TYPE_STRING, data: 0, str: value, raw: value });
+    const attr: XmlAttribute = { ns, name, resId, type: TYPE_STRING, data: 0, str: value, raw: value };
+    const at = attrPositions?.get(k);
+    if (at !== undefined) {
+      attr.line = at.line;
+      attr.column = at.column;
+    }
+    attrs.push(attr);
   }
   const [elPrefix, elLocal] = tag.includes(':') ? [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)] : ['', tag];
   const el: XmlElement = {
@@ -84,9 +113,10 @@ function convert(node: OrderedNode, scope: Map<string, string>, depth: number, e
     ns: elPrefix !== '' ? (local.get(elPrefix) ?? null) : null,
     attrs,
     children: [],
-    line: 0,
+    line: pos?.line ?? 0,
     offset: 0,
   };
+  if (pos !== undefined) el.column = pos.column;
   if (nsDecls.length > 0) el.nsDecls = nsDecls;
   const kids = node[tag];
   if (Array.isArray(kids)) {
@@ -95,7 +125,7 @@ function convert(node: OrderedNode, scope: Map<string, string>, depth: number, e
         el.text = (el.text ?? '') + k['#text'];
         continue;
       }
-      const ch = convert(k, local, depth + 1, entry, maxDepth);
+      const ch = convert(k, local, depth + 1, entry, maxDepth, positions);
       if (ch !== undefined) el.children.push(ch);
     }
   }

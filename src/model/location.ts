@@ -12,3 +12,16 @@ export type Location =
   | { kind: 'signing'; entry: string; scheme: string; signer: number }
   /** A statement about the whole app (usually an absence: "no privacy policy anywhere"). */
   | { kind: 'app' };
+
+/**
+ * Where a piece of evidence is in the app's source: a file under the source root
+ * (`--source-root`), or the audited input itself when it is a plain-text manifest. Lines and
+ * columns are 1-based; either may be unknown.
+ */
+export interface SourceRef {
+  /** `root`: `file` is relative to the source root, '/'-separated; `input`: `file` is the audited input's path. */
+  base: 'root' | 'input';
+  file: string;
+  line?: number;
+  column?: number;
+}

@@ -9,14 +9,17 @@ import { basename } from 'node:path';
 import { SCHEMA_VERSION, type AuditError, type AuditReport, type ClauseReport, type CodeSummary, type PiEntry, type ReportEvidence, type ReportFinding, type ReportNote, type ReportOptions, type SdkEntry, type ToolInfo, type VerdictCounts } from './model.js';
 import { piKindInfo } from '../facts/pi-table.js';
 import { sanitizeForJson } from './sanitize.js';
+import type { SourceLocator } from '../facts/source-map.js';
 
 /** App-controlled strings in the report are bounded here, once, for every reporter. */
 const MAX_DETAIL = 2000;
 const MAX_EVIDENCE_PER_FINDING = 50;
 
-function cleanEvidence(e: Evidence): ReportEvidence {
+function cleanEvidence(e: Evidence, sources?: SourceLocator): ReportEvidence {
   const { note, ...rest } = e;
   const out: ReportEvidence = { ...rest };
+  const source = sources?.locate(e.location);
+  if (source !== undefined) out.source = { ...source, file: sanitizeForJson(source.file, 4096) };
   if (e.detail !== undefined) out.detail = sanitizeForJson(e.detail, MAX_DETAIL);
   if (e.path !== undefined) out.path = e.path.slice(0, 64).map((p) => sanitizeForJson(p, 1024));
   if (note !== undefined) out.note = { ...note, message: sanitizeLocalized(evidenceNoteMessage(note)) };
@@ -46,12 +49,12 @@ export function messageIndex(defs: readonly ClauseDefinition[]): MessageIndex {
 }
 
 /** A finding with its message rendered in both languages: the only place findings become words. */
-export function renderFinding(f: Finding, messages: MessageIndex): ReportFinding {
+export function renderFinding(f: Finding, messages: MessageIndex, sources?: SourceLocator): ReportFinding {
   const data = f.data as Record<string, string | number | readonly string[]>;
   const template = messages.get(f.check)?.[f.messageId];
   if (template === undefined) throw new InternalError(`no message ${f.messageId} in ${f.check}`);
   const message = formatLocalized(template, data);
-  const out: ReportFinding = { check: f.check, clause: f.clause, verdict: f.verdict, messageId: f.messageId, data: sanitizeData(data), message: sanitizeLocalized(message), evidence: f.evidence.slice(0, MAX_EVIDENCE_PER_FINDING).map(cleanEvidence), fingerprint: f.fingerprint };
+  const out: ReportFinding = { check: f.check, clause: f.clause, verdict: f.verdict, messageId: f.messageId, data: sanitizeData(data), message: sanitizeLocalized(message), evidence: f.evidence.slice(0, MAX_EVIDENCE_PER_FINDING).map((e) => cleanEvidence(e, sources)), fingerprint: f.fingerprint };
   if (f.suppressed !== undefined) out.suppressed = f.suppressed;
   if (f.baselined !== undefined) out.baselined = f.baselined;
   return out;
@@ -61,9 +64,9 @@ export function renderNote(n: CoverageNote): ReportNote {
   return { ...n, message: sanitizeLocalized(coverageMessage(n)) };
 }
 
-export function renderClause(c: ClauseResult, messages: MessageIndex, debug = false): ClauseReport {
+export function renderClause(c: ClauseResult, messages: MessageIndex, debug = false, sources?: SourceLocator): ClauseReport {
   const { errors, ...rest } = c;
-  const out: ClauseReport = { ...rest, findings: c.findings.map((f) => renderFinding(f, messages)), coverage: c.coverage.map(renderNote) };
+  const out: ClauseReport = { ...rest, findings: c.findings.map((f) => renderFinding(f, messages, sources)), coverage: c.coverage.map(renderNote) };
   if (errors !== undefined) out.errors = errors.map((e) => ({ check: e.check, code: e.code, message: sanitizeForJson(e.message, MAX_DETAIL), ...(debug && e.stack !== undefined ? { stack: e.stack } : {}) }));
   return out;
 }
@@ -97,7 +100,7 @@ export function buildSdkSection(facts: AppFacts): SdkEntry[] {
   });
 }
 
-function piEntries(facts: AppFacts): PiEntry[] {
+function piEntries(facts: AppFacts, sources?: SourceLocator): PiEntry[] {
   const groups = new Map<string, PiEntry>();
   for (const u of facts.apiUses) {
     const owner = u.owner;
@@ -111,7 +114,7 @@ function piEntries(facts: AppFacts): PiEntry[] {
     g.sites++;
     if (g.examples.length < 5) {
       const loc = u.pc === undefined ? { kind: 'dex' as const, entry: u.entry, method: u.caller } : { kind: 'dex' as const, entry: u.entry, method: u.caller, pc: u.pc };
-      g.examples.push(cleanEvidence({ location: loc, detail: u.api, owner }));
+      g.examples.push(cleanEvidence({ location: loc, detail: u.api, owner }, sources));
     }
   }
   return [...groups.values()].sort((a, b) => (a.kind === b.kind ? (JSON.stringify(a.owner) < JSON.stringify(b.owner) ? -1 : 1) : a.kind < b.kind ? -1 : 1));
@@ -124,7 +127,11 @@ function codeSummary(facts: AppFacts): CodeSummary | undefined {
   return { dexFiles: st.dexFiles, classes: st.classes, methods: st.methods, failed: code.failed.map((f) => ({ entry: f.entry, code: f.error.code, message: sanitizeForJson(f.error.message, MAX_DETAIL) })) };
 }
 
-export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: readonly AppCoverageLimit[], options: ReportOptions, tool: ToolInfo, defs: readonly ClauseDefinition[], debug = false): AuditReport {
+/**
+ * The report model of one audited app. `sources` (src/facts/source-map.ts) gives evidence its
+ * place in source: with --source-root, and always for a plain-text manifest input.
+ */
+export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: readonly AppCoverageLimit[], options: ReportOptions, tool: ToolInfo, defs: readonly ClauseDefinition[], debug = false, sources?: SourceLocator, sourceRoot?: string): AuditReport {
   const messages = messageIndex(defs);
   const m = facts.manifest;
   const verdict = clauses.reduce<Verdict>((v, c) => worst(v, c.verdict), 'pass');
@@ -154,13 +161,14 @@ export function buildReport(facts: AppFacts, clauses: ClauseResult[], limits: re
     options,
     verdict,
     summary: countVerdicts(clauses),
-    clauses: clauses.map((c) => renderClause(c, messages, debug)),
+    clauses: clauses.map((c) => renderClause(c, messages, debug, sources)),
     sdks: buildSdkSection(facts),
-    personalInformation: piEntries(facts),
+    personalInformation: piEntries(facts, sources),
     permissions: [...new Set(m.usesPermissions.map((p) => sanitizeForJson(p.name, 1024)))].sort(),
     ...(codeSummary(facts) === undefined ? {} : { code: codeSummary(facts) as CodeSummary }),
     coverage: { complete: limits.length === 0, notes: limits.map((l) => renderNote(l.data === undefined ? { code: l.code } : { code: l.code, data: l.data })) },
     diagnostics: facts.diagnostics.list().map((d) => ({ ...d, message: sanitizeForJson(d.message, MAX_DETAIL), ...(d.entry !== undefined ? { entry: sanitizeForJson(d.entry, 1024) } : {}) })),
+    ...(sourceRoot === undefined ? {} : { sourceRoot: sanitizeForJson(sourceRoot, 4096) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ClauseResult } from '../engine/run.js';
-import type { CoverageNote, Evidence, Finding, Localized, MessageRef, Owner, Verdict } from '../model/index.js';
+import type { CoverageNote, Evidence, Finding, Localized, MessageRef, Owner, SourceRef, Verdict } from '../model/index.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 
 /** Bumped when a field changes meaning or disappears; additions keep the version. */
@@ -8,6 +8,11 @@ export const SCHEMA_VERSION = 1;
 /** Evidence as reported: its note rendered in both languages. */
 export interface ReportEvidence extends Omit<Evidence, 'note'> {
   note?: MessageRef & { message: Localized };
+  /**
+   * The place in source, when there is one: a file under `AuditReport.sourceRoot` (--source-root)
+   * or, for a plain-text manifest input, a line and column of the input itself.
+   */
+  source?: SourceRef;
 }
 
 /** A finding as reported: the language-neutral finding and its message rendered in both languages. */
@@ -145,6 +150,8 @@ export interface AuditReport {
   suppressions?: SuppressionStatus[];
   /** Set when a baseline was applied (src/config/baseline.ts). */
   baseline?: BaselineSummary;
+  /** The absolute source root (--source-root) that evidence `source.file` paths are relative to. */
+  sourceRoot?: string;
 }
 
 /**

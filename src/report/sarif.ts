@@ -105,8 +105,32 @@ function evidenceNote(e: Evidence, lang: Lang): string | undefined {
   return bits.length === 0 ? undefined : text(bits.join(' '), MAX_DETAIL);
 }
 
-function sarifLocation(artifact: Json, e: Evidence | undefined, lang: Lang): Json {
-  const loc: Json = { physicalLocation: { artifactLocation: artifact } };
+/** The URI base of files under the source root (`--source-root`), defined in run.originalUriBaseIds. */
+export const SRCROOT = 'SRCROOT';
+
+/** A relative '/'-separated path as a URI reference, each segment percent-encoded. */
+function relativeUri(path: string): string {
+  return cleanText(path, { max: 4096 })
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
+
+/**
+ * The physical location of a piece of evidence: its source file and region when the report has
+ * one (a file under the source root, or a line of a plain-text manifest input), else the input.
+ */
+function physicalLocation(artifact: Json, e: Evidence | undefined, otherRoot?: string): Json {
+  const s = e?.source;
+  if (s === undefined) return { artifactLocation: artifact };
+  const inRoot = otherRoot === undefined ? { uri: relativeUri(s.file), uriBaseId: SRCROOT } : { uri: `${rootUri(otherRoot)}${relativeUri(s.file)}` };
+  const loc: Json = { artifactLocation: s.base === 'root' ? inRoot : artifact };
+  if (s.line !== undefined) loc.region = s.column === undefined ? { startLine: s.line } : { startLine: s.line, startColumn: s.column };
+  return loc;
+}
+
+function sarifLocation(artifact: Json, e: Evidence | undefined, lang: Lang, otherRoot?: string): Json {
+  const loc: Json = { physicalLocation: physicalLocation(artifact, e, otherRoot) };
   if (e === undefined) return loc;
   const logical = logicalLocation(e.location);
   if (logical !== undefined) loc.logicalLocations = [logical];
@@ -115,12 +139,13 @@ function sarifLocation(artifact: Json, e: Evidence | undefined, lang: Lang): Jso
   return loc;
 }
 
-function codeFlow(artifact: Json, path: readonly string[]): Json {
+function codeFlow(artifact: Json, path: readonly string[], last: Evidence | undefined, otherRoot?: string): Json {
   return {
     threadFlows: [
       {
+        // The last step is the evidence itself: it carries the evidence's source place.
         locations: path.map((m, i) => ({
-          location: { physicalLocation: { artifactLocation: artifact }, logicalLocations: [{ fullyQualifiedName: text(m), kind: 'function' }], message: { text: text(m) } },
+          location: { physicalLocation: physicalLocation(artifact, i === path.length - 1 ? last : undefined, otherRoot), logicalLocations: [{ fullyQualifiedName: text(m), kind: 'function' }], message: { text: text(m) } },
           nestingLevel: i,
           executionOrder: i + 1,
         })),
@@ -171,7 +196,8 @@ function rule(id: string, info: CheckInfo | undefined, o: SarifOptions): Json {
   return r;
 }
 
-function result(f: Finding, report: AuditReport, artifact: Json, ruleIndex: number, o: SarifOptions): Json {
+/** `otherRoot`: the report's source root when it is not the run's SRCROOT (its files become file: URIs). */
+function result(f: Finding, report: AuditReport, artifact: Json, ruleIndex: number, o: SarifOptions, otherRoot?: string): Json {
   const t = T[o.lang];
   const shown = f.evidence.slice(0, MAX_LOCATIONS);
   const extra = f.evidence.length - shown.length;
@@ -181,12 +207,12 @@ function result(f: Finding, report: AuditReport, artifact: Json, ruleIndex: numb
     level: LEVEL[f.verdict],
     message: { text: text(f.message[o.lang]) + (extra > 0 ? t.more(extra) : '') },
     // A finding without evidence still names the file: code scanning rejects results without a location.
-    locations: shown.length === 0 ? [sarifLocation(artifact, undefined, o.lang)] : shown.map((e) => sarifLocation(artifact, e, o.lang)),
+    locations: shown.length === 0 ? [sarifLocation(artifact, undefined, o.lang)] : shown.map((e) => sarifLocation(artifact, e, o.lang, otherRoot)),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     properties: { clause: f.clause, verdict: f.verdict, messageId: f.messageId, package: text(report.target.package, 1024) },
   };
   const path = f.evidence[0]?.path;
-  if (path !== undefined && path.length > 1) r.codeFlows = [codeFlow(artifact, path)];
+  if (path !== undefined && path.length > 1) r.codeFlows = [codeFlow(artifact, path, f.evidence[0], otherRoot)];
   if (f.suppressed !== undefined) r.suppressions = [{ kind: 'external', status: 'accepted', justification: text(f.suppressed.reason) }];
   if (report.baseline !== undefined) r.baselineState = f.baselined === true ? 'unchanged' : 'new';
   return r;
@@ -228,6 +254,12 @@ function reportNotifications(r: AuditReport, artifact: Json, lang: Lang): Json[]
   return out;
 }
 
+/** A folder as an absolute file: URI ending in `/`, as originalUriBaseIds requires. */
+function rootUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
 export function renderSarif(records: readonly AuditRecord[], o: SarifOptions): string {
   const index = checkIndex(o.clauses);
   const ruleIds = [...index.keys()];
@@ -236,6 +268,8 @@ export function renderSarif(records: readonly AuditRecord[], o: SarifOptions): s
     for (const c of r.clauses) for (const f of c.findings) if (!ruleIds.includes(f.check)) ruleIds.push(f.check);
   }
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  // One source root per run: reports of other roots (library use) give their files as file: URIs.
+  const roots = [...new Set(records.flatMap((r) => (r.status === 'ok' && r.sourceRoot !== undefined ? [r.sourceRoot] : [])))];
   const artifacts: Json[] = [];
   const results: Json[] = [];
   const notifications: Json[] = [];
@@ -245,7 +279,8 @@ export function renderSarif(records: readonly AuditRecord[], o: SarifOptions): s
     const artifact: Json = { uri, index: artifacts.length };
     if (r.status === 'ok') {
       artifacts.push({ location: { uri }, length: r.target.size, hashes: { 'sha-256': r.target.sha256 }, ...(r.target.kind === 'apk' ? { mimeType: 'application/vnd.android.package-archive' } : {}) });
-      for (const c of r.clauses) for (const f of c.findings) results.push(result(f, r, artifact, ruleIndex.get(f.check) ?? 0, o));
+      const otherRoot = r.sourceRoot !== undefined && r.sourceRoot !== roots[0] ? r.sourceRoot : undefined;
+      for (const c of r.clauses) for (const f of c.findings) results.push(result(f, r, artifact, ruleIndex.get(f.check) ?? 0, o, otherRoot));
       notifications.push(...reportNotifications(r, artifact, o.lang));
       if (r.clauses.some((c) => c.errors !== undefined)) successful = false;
     } else {
@@ -265,6 +300,7 @@ export function renderSarif(records: readonly AuditRecord[], o: SarifOptions): s
       {
         tool: { driver },
         automationDetails: { id: `${o.category ?? DEFAULT_CATEGORY}/` },
+        ...(roots[0] === undefined ? {} : { originalUriBaseIds: { [SRCROOT]: { uri: rootUri(roots[0]) } } }),
         invocations: [{ executionSuccessful: successful, toolExecutionNotifications: notifications }],
         artifacts,
         results,

@@ -70,6 +70,23 @@ describe('action/audit.sh under bash -eo pipefail', () => {
     expect(g.outputs.verdict).toBe('passed');
   });
 
+  it('source-root: SARIF results on source lines (SRCROOT), and a missing folder is a usage error', () => {
+    const r = step({ PA_WORKDIR: REPO, PA_APK: 'fixtures/apk/demo-shop.apk', PA_SOURCE_ROOT: 'fixtures/src/demo-shop', PA_SARIF: join(work, 'src.sarif'), PA_SUMMARY: 'false' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.outputs['exit-code']).toBe('1');
+    type Loc = { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number } } };
+    const log = JSON.parse(readFileSync(join(work, 'src.sarif'), 'utf8')) as { runs: { originalUriBaseIds?: Record<string, { uri: string }>; results: { locations: Loc[] }[] }[] };
+    const run = log.runs[0];
+    expect(run?.originalUriBaseIds?.SRCROOT?.uri).toMatch(/^file:\/\/.*\/fixtures\/src\/demo-shop\/$/);
+    const inSource = run?.results.flatMap((x) => x.locations).filter((l) => l.physicalLocation.artifactLocation.uriBaseId === 'SRCROOT') ?? [];
+    expect(inSource.map((l) => l.physicalLocation.artifactLocation.uri)).toContain('src/main/java/com/example/shiguang/ShopApplication.java');
+    expect(inSource.every((l) => (l.physicalLocation.region?.startLine ?? 0) > 0 || l.physicalLocation.artifactLocation.uri.startsWith('res/xml/'))).toBe(true);
+    const missing = step({ PA_WORKDIR: REPO, PA_APK: 'fixtures/apk/demo-shop.apk', PA_SOURCE_ROOT: 'no/such/folder', PA_SARIF: join(work, 'none.sarif'), PA_SUMMARY: 'false' });
+    expect(missing.status, missing.stderr).toBe(0);
+    expect(missing.outputs['exit-code']).toBe('2');
+    expect(missing.outputs.verdict).toBe('usage-error');
+  });
+
   it('exit 0 in a working-directory with relative paths', () => {
     const r = step({ PA_WORKDIR: REPO, PA_APK: 'fixtures/apk/clean.apk', PA_SARIF: join(work, 'wd.sarif') });
     expect(r.outputs['exit-code']).toBe('0');
