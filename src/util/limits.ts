@@ -1,5 +1,5 @@
 import { PledgeError, type ErrorCode } from './errors.js';
-import type { DiagnosticCode } from './diagnostics.js';
+import type { DiagnosticCode } from './diagnostic-codes.js';
 
 /**
  * Every limit pledge-audit applies, in one place: what it bounds, its default and unit, how a user
