@@ -32,6 +32,7 @@ import { registerBatchCommands } from './batch-commands.js';
 
 interface AuditFlags {
   format: ReportFormat;
+  report?: { format: ReportFormat; file: string }[];
   config?: string;
   baseline?: string;
   writeBaseline?: string;
@@ -71,6 +72,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .argument('<inputs...>', t.audit.inputs)
     .addOption(new Option('-f, --format <format>', t.audit.format).choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <file>', t.audit.output)
+    .addOption(new Option('--report <format=file>', t.audit.report).argParser((value: string, previous: { format: ReportFormat; file: string }[] | undefined) => [...(previous ?? []), parseReport(value, lang)]))
     .addOption(new Option('--fail-on <verdict>', t.audit.failOn).argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on', lang)).default('fail'))
     .option('--config <file>', t.audit.config(CONFIG_FILE))
     .option('--baseline <file>', t.audit.baseline)
@@ -103,6 +105,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const baseline = flags.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, flags.baseline));
       const categories = flags.category ?? config?.categories ?? [];
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
+      const startTime = new Date();
       const audited: AuditRecord[] = [];
       // Split APKs given together are one app (base.apk split_config.arm64_v8a.apk split_feature.apk).
       for (const input of groupSplitInputs(inputs, withLimits(undefined), new DiagnosticSink())) {
@@ -121,9 +124,14 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const records = applyConfig(audited, config, { today: localDate(new Date()), clauses: CLAUSES, ...(baseline === undefined ? {} : { baseline }) });
       if (flags.writeBaseline !== undefined) writeOutput(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
       const toFile = flags.output !== undefined;
+      const scanTime = { start: startTime, end: new Date() };
+      const render = (format: ReportFormat, rs: readonly AuditRecord[], color: boolean): string =>
+        renderRecords(rs, format, { lang, color, verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd, failOn, scanTime, ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }) });
+      // One run, several reports: every --report FORMAT=FILE is written from the same records.
+      for (const r of flags.report ?? []) writeOutput(resolve(io.cwd, r.file), render(r.format, records, false));
       // In text on a terminal, inputs that could not be analysed are said once, on stderr.
       const shown = flags.format === 'text' && !toFile ? records.filter((r) => r.status === 'ok') : records;
-      const text = shown.length === 0 && flags.format === 'text' ? '' : renderRecords(shown, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd, ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }) });
+      const text = shown.length === 0 && flags.format === 'text' ? '' : render(flags.format, shown, useColor(io, flags.color, toFile));
       if (toFile) writeOutput(resolve(io.cwd, flags.output as string), text);
       else io.out(text);
       setExit(exitStatus(records, failOn));
@@ -263,6 +271,15 @@ function reportProblems(io: Io, record: AuditRecord, lang: Lang, debug: boolean)
   if (crashed.length > 0 && !debug) io.err(internalErrorHint(undefined, false, lang));
 }
 
+
+/** `--report junit=out/pledge.xml`: a format of REPORT_FORMATS, `=`, a file name. */
+export function parseReport(value: string, lang: Lang): { format: ReportFormat; file: string } {
+  const eq = value.indexOf('=');
+  const format = value.slice(0, eq);
+  const file = value.slice(eq + 1);
+  if (eq <= 0 || file === '' || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new InvalidArgumentError(CLI[lang].audit.badReport(value, REPORT_FORMATS.join(lang === 'zh' ? '、' : ', ')));
+  return { format: format as ReportFormat, file };
+}
 
 /** Levenshtein distance, for "did you mean" (short words only: command names). */
 export function editDistance(a: string, b: string): number {
