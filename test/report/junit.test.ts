@@ -64,13 +64,14 @@ describe('JUnit XML', () => {
         const cases = testcases(xml);
         const failed = cases.filter((c) => outcome(c) === 'failure');
         expect(failed.length > 0, `${r.target.file} --fail-on ${failOn}`).toBe(exitStatus([r], failOn) === 1);
-        const rank = { review: 1, warn: 2, fail: 3, never: 4 }[failOn];
-        for (const tc of failed) expect({ review: 1, warn: 2, fail: 3 }[tc.children[0]?.attrs.type as 'fail']).toBeGreaterThanOrEqual(rank);
+        const RANK: Record<FailOn, number> = { pass: 0, review: 1, warn: 2, fail: 3, never: 4 };
+        const rank = RANK[failOn];
+        for (const tc of failed) expect(RANK[tc.children[0]?.attrs.type as FailOn]).toBeGreaterThanOrEqual(rank);
         // Every counted finding is in its check's testcase: in the failure when at or above the gate, else in system-out.
         for (const c of r.clauses) {
           for (const f of c.findings) {
             const tc = cases.find((t) => t.attrs.name === f.check);
-            const above = { review: 1, warn: 2, fail: 3 }[f.verdict] >= rank;
+            const above = RANK[f.verdict] >= rank;
             const where = tc?.children.find((x) => x.name === (above ? 'failure' : 'system-out'));
             expect(where?.text, `${f.check} ${f.verdict} --fail-on ${failOn}`).toContain(`[${f.verdict}] ${f.check}:`);
           }
