@@ -17,6 +17,7 @@ import { isPledgeError, PledgeError, stackOf } from '../util/errors.js';
 import { existsSync } from 'node:fs';
 import { errorLine, internalErrorHint } from './error-line.js';
 import { sanitizeForTerminal } from '../report/sanitize.js';
+import { displayWidth } from '../report/width.js';
 import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
 import { renderSdkInventory, sdkInventory } from './sdks.js';
@@ -210,12 +211,34 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     });
 
   registerBatchCommands(program, io, setExit, lang);
+  auditHelpFirst(program, lang);
 
   // --debug shows the stack of an internal error wherever it happens (main() reads it from argv).
   const leaves = (c: Command): Command[] => (c.commands.length === 0 ? [c] : c.commands.flatMap(leaves));
   for (const c of leaves(program)) if (!c.options.some((o) => o.long === '--debug')) c.option('--debug', t.audit.debug);
 
   return program;
+}
+
+/**
+ * `pledge-audit --help` is the audit's help first (what most people run: its usage, arguments and
+ * options), then the program's own options and the other commands, as ESLint and Semgrep show theirs.
+ */
+function auditHelpFirst(program: Command, lang: Lang): void {
+  const rootHelp = program.helpInformation.bind(program);
+  program.helpInformation = (context?: Parameters<Command["helpInformation"]>[0]): string => {
+    const audit = program.commands.find((c) => c.name() === 'audit');
+    if (audit === undefined) return rootHelp(context);
+    const t = CLI[lang];
+    const helper = audit.createHelp();
+    const auditText = helper.formatHelp(audit, helper).replace('pledge-audit audit ', 'pledge-audit ');
+    const [usage = '', ...rest] = auditText.split('\n');
+    const pad = ' '.repeat(displayWidth(usage.slice(0, Math.max(0, usage.indexOf('pledge-audit')))));
+    const own = rootHelp(context);
+    const optionsTitle = `${t.titles['Options:'] ?? 'Options:'}\n`;
+    const globals = own.slice(Math.max(0, own.indexOf(optionsTitle))).replace(optionsTitle, `${t.titles['Global Options:'] ?? 'Global Options:'}\n`);
+    return [usage, `${pad}${t.commandUsage}`, '', helper.boxWrap(program.description(), 80), ...rest].join('\n').replace(/\n*$/, '\n\n') + globals;
+  };
 }
 
 /** Runs the CLI; returns the exit status instead of exiting, so that tests can call it. */

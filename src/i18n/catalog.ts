@@ -290,6 +290,7 @@ export const CLI = {
     version: 'output the version number',
     helpCommand: 'display help for command',
     seeHelp: '(run pledge-audit --help for usage)',
+    commandUsage: 'pledge-audit <command> [options]   (no command: audit; commands below)',
     audit: {
       description: 'audit one or more APKs (or AndroidManifest.xml files) and print a per-clause verdict',
       inputs: 'APK files, app bundles (.aab), split sets (.apks, .xapk), the split APKs of one app given together, or binary/plain-text AndroidManifest.xml',
@@ -395,6 +396,7 @@ export const CLI = {
     version: '显示版本号',
     helpCommand: '显示命令帮助',
     seeHelp: '（用法见 pledge-audit --help）',
+    commandUsage: 'pledge-audit <命令> [选项]   （不写命令即为 audit；其他命令见下文）',
     audit: {
       description: '审查一个或多个 APK（或 AndroidManifest.xml），按承诺条款给出结论',
       inputs: 'APK 文件、应用包（.aab）、拆分包（.apks、.xapk）、同一应用一起给出的多个拆分 APK，或二进制/文本格式的 AndroidManifest.xml',
