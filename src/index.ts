@@ -9,7 +9,7 @@ import { VERDICT_RANK } from './model/index.js';
 import { loadFacts, type LoadOptions } from './facts/load.js';
 import { buildErrorRecord, buildReport } from './report/build.js';
 import type { AuditRecord, ToolInfo } from './report/model.js';
-import { toPledgeError } from './util/errors.js';
+import { toPledgeError, USAGE_ERROR_CODES } from './util/errors.js';
 import { toolVersion } from './version.js';
 import { SourceLocator } from './facts/source-map.js';
 import { openSourceRoot, type SourceTree } from './input/source-root.js';
@@ -83,8 +83,12 @@ export async function audit(input: string | readonly string[], options: AuditOpt
 
 export type FailOn = Verdict | 'never';
 
-/** 0 nothing at or above --fail-on, 1 something is, 3 an input could not be analysed. */
-export function exitStatus(records: readonly AuditRecord[], failOn: FailOn): 0 | 1 | 3 {
+/**
+ * 0 nothing at or above --fail-on, 1 something is, 2 an input does not exist (the command line is
+ * wrong: that comes first), 3 an input could not be analysed or a check crashed.
+ */
+export function exitStatus(records: readonly AuditRecord[], failOn: FailOn): 0 | 1 | 2 | 3 {
+  if (records.some((r) => r.status === 'error' && USAGE_ERROR_CODES.has(r.error.code))) return 2;
   if (records.some((r) => r.status === 'error' || r.clauses.some((c) => c.errors !== undefined))) return 3;
   if (failOn === 'never') return 0;
   const threshold = VERDICT_RANK[failOn];

@@ -17,6 +17,7 @@ import { isPledgeError, PledgeError, stackOf } from '../util/errors.js';
 import { existsSync } from 'node:fs';
 import { errorLine, internalErrorHint } from './error-line.js';
 import { sanitizeForTerminal } from '../report/sanitize.js';
+import { displayWidth } from '../report/width.js';
 import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
 import { renderSdkInventory, sdkInventory } from './sdks.js';
@@ -36,6 +37,7 @@ import { openSourceRoot } from '../input/source-root.js';
 
 interface AuditFlags {
   format: ReportFormat;
+  report?: { format: ReportFormat; file: string }[];
   config?: string;
   baseline?: string;
   writeBaseline?: string;
@@ -79,6 +81,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .argument('<inputs...>', t.audit.inputs)
     .addOption(new Option('-f, --format <format>', t.audit.format).choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <file>', t.audit.output)
+    .addOption(new Option('--report <format=file>', t.audit.report).argParser((value: string, previous: { format: ReportFormat; file: string }[] | undefined) => [...(previous ?? []), parseReport(value, lang)]))
     .addOption(new Option('--fail-on <verdict>', t.audit.failOn).argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on', lang)).default('fail'))
     .option('--config <file>', t.audit.config(CONFIG_FILE))
     .option('--baseline <file>', t.audit.baseline)
@@ -115,6 +118,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
       // A source root that is not a folder is E_USAGE (exit 2) before any audit.
       const sourceRoot = flags.sourceRoot === undefined ? undefined : openSourceRoot(flags.sourceRoot, io.cwd);
+      const startTime = new Date();
       const audited: AuditRecord[] = [];
       const overrides = limitOverrides(flags);
       // Each app runs in a worker thread stopped at --timeout or at its --memory heap cap (docs/limits.md).
@@ -142,9 +146,14 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const records = applyConfig(audited, config, { today: localDate(new Date()), clauses: CLAUSES, ...(baseline === undefined ? {} : { baseline }) });
       if (flags.writeBaseline !== undefined) writeOutput(resolve(io.cwd, flags.writeBaseline), writeBaseline(records));
       const toFile = flags.output !== undefined;
+      const scanTime = { start: startTime, end: new Date() };
+      const render = (format: ReportFormat, rs: readonly AuditRecord[], color: boolean): string =>
+        renderRecords(rs, format, { lang, color, verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd, failOn, scanTime, ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }) });
+      // One run, several reports: every --report FORMAT=FILE is written from the same records.
+      for (const r of flags.report ?? []) writeOutput(resolve(io.cwd, r.file), render(r.format, records, false));
       // In text on a terminal, inputs that could not be analysed are said once, on stderr.
       const shown = flags.format === 'text' && !toFile ? records.filter((r) => r.status === 'ok') : records;
-      const text = shown.length === 0 && flags.format === 'text' ? '' : renderRecords(shown, flags.format, { lang, color: useColor(io, flags.color, toFile), verbose: flags.verbose === true, clauses: CLAUSES, cwd: io.cwd, ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }) });
+      const text = shown.length === 0 && flags.format === 'text' ? '' : render(flags.format, shown, useColor(io, flags.color, toFile));
       if (toFile) writeOutput(resolve(io.cwd, flags.output as string), text);
       else io.out(text);
       setExit(exitStatus(records, failOn));
@@ -225,12 +234,34 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     });
 
   registerBatchCommands(program, io, setExit, lang);
+  auditHelpFirst(program, lang);
 
   // --debug shows the stack of an internal error wherever it happens (main() reads it from argv).
   const leaves = (c: Command): Command[] => (c.commands.length === 0 ? [c] : c.commands.flatMap(leaves));
   for (const c of leaves(program)) if (!c.options.some((o) => o.long === '--debug')) c.option('--debug', t.audit.debug);
 
   return program;
+}
+
+/**
+ * `pledge-audit --help` is the audit's help first (what most people run: its usage, arguments and
+ * options), then the program's own options and the other commands, as ESLint and Semgrep show theirs.
+ */
+function auditHelpFirst(program: Command, lang: Lang): void {
+  const rootHelp = program.helpInformation.bind(program);
+  program.helpInformation = (context?: Parameters<Command["helpInformation"]>[0]): string => {
+    const audit = program.commands.find((c) => c.name() === 'audit');
+    if (audit === undefined) return rootHelp(context);
+    const t = CLI[lang];
+    const helper = audit.createHelp();
+    const auditText = helper.formatHelp(audit, helper).replace('pledge-audit audit ', 'pledge-audit ');
+    const [usage = '', ...rest] = auditText.split('\n');
+    const pad = ' '.repeat(displayWidth(usage.slice(0, Math.max(0, usage.indexOf('pledge-audit')))));
+    const own = rootHelp(context);
+    const optionsTitle = `${t.titles['Options:'] ?? 'Options:'}\n`;
+    const globals = own.slice(Math.max(0, own.indexOf(optionsTitle))).replace(optionsTitle, `${t.titles['Global Options:'] ?? 'Global Options:'}\n`);
+    return [usage, `${pad}${t.commandUsage}`, '', helper.boxWrap(program.description(), 80), ...rest].join('\n').replace(/\n*$/, '\n\n') + globals;
+  };
 }
 
 /** Runs the CLI; returns the exit status instead of exiting, so that tests can call it. */
@@ -288,6 +319,15 @@ function reportProblems(io: Io, record: AuditRecord, lang: Lang, debug: boolean,
   if (crashed.length > 0 && !debug) io.err(internalErrorHint(undefined, false, lang));
 }
 
+
+/** `--report junit=out/pledge.xml`: a format of REPORT_FORMATS, `=`, a file name. */
+export function parseReport(value: string, lang: Lang): { format: ReportFormat; file: string } {
+  const eq = value.indexOf('=');
+  const format = value.slice(0, eq);
+  const file = value.slice(eq + 1);
+  if (eq <= 0 || file === '' || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new InvalidArgumentError(CLI[lang].audit.badReport(value, REPORT_FORMATS.join(lang === 'zh' ? '、' : ', ')));
+  return { format: format as ReportFormat, file };
+}
 
 /** Levenshtein distance, for "did you mean" (short words only: command names). */
 export function editDistance(a: string, b: string): number {

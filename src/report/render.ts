@@ -1,5 +1,8 @@
 import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
-import type { Lang } from '../model/index.js';
+import type { Lang, Verdict } from '../model/index.js';
+import { renderCodeQuality } from './codequality.js';
+import { renderGitlabSast } from './gitlab-sast.js';
+import { renderSonarQube } from './sonarqube.js';
 import { defaultDocsBaseUrl } from './docs-url.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
@@ -9,7 +12,7 @@ import type { AuditRecord } from './model.js';
 import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'codequality', 'gitlab-sast', 'sonarqube'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -28,6 +31,10 @@ export interface RenderOptions {
   sarifCategory?: string;
   /** Findings listed per app in Markdown (default 10). */
   maxFindings?: number;
+  /** The gate of the run (JUnit fails testcases at or above it); default fail. */
+  failOn?: Verdict | 'never';
+  /** When the audit started and ended (GitLab SAST requires both); default: now. */
+  scanTime?: { start: Date; end: Date };
 }
 
 /**
@@ -51,10 +58,26 @@ export function renderRecords(records: readonly AuditRecord[], format: ReportFor
       return renderSarif(records, { lang: o.lang, clauses: o.clauses, ...(o.cwd === undefined ? {} : { cwd: o.cwd }), ...(base === undefined ? {} : { docsBaseUrl: base }), ...(o.sarifCategory === undefined ? {} : { category: o.sarifCategory }) });
     }
     case 'junit':
-      return renderJunit(records, { lang: o.lang });
+      return renderJunit(records, { lang: o.lang, clauses: o.clauses, ...(o.failOn === undefined ? {} : { failOn: o.failOn }) });
     case 'markdown':
       return renderMarkdown(records, { lang: o.lang, ...(o.maxFindings === undefined ? {} : { maxFindings: o.maxFindings }) });
     case 'html':
       return renderHtml(records, { lang: o.lang });
+    case 'codequality':
+      return renderCodeQuality(records, { lang: o.lang, ...(o.cwd === undefined ? {} : { cwd: o.cwd }) });
+    case 'gitlab-sast': {
+      const base = o.docsBaseUrl === undefined ? defaultDocsBaseUrl() : (o.docsBaseUrl ?? undefined);
+      const now = new Date();
+      return renderGitlabSast(records, {
+        lang: o.lang,
+        clauses: o.clauses,
+        ...(o.cwd === undefined ? {} : { cwd: o.cwd }),
+        ...(base === undefined ? {} : { docsBaseUrl: base }),
+        startTime: o.scanTime?.start ?? now,
+        endTime: o.scanTime?.end ?? now,
+      });
+    }
+    case 'sonarqube':
+      return renderSonarQube(records, { lang: o.lang, clauses: o.clauses, ...(o.cwd === undefined ? {} : { cwd: o.cwd }) });
   }
 }

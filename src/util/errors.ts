@@ -6,6 +6,12 @@ import { escapeText } from './escape.js';
  * `docs/errors.md` is checked against.
  */
 
+/**
+ * Codes that are the caller's to fix before any audit can help: exit status 2 in every command
+ * (a mistyped path included). Every other E_ code is exit status 3.
+ */
+export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['E_USAGE', 'E_CONFIG', 'E_OUTPUT_UNWRITABLE', 'E_BATCH_UNAVAILABLE', 'E_INPUT_NOT_FOUND']);
+
 export const ERROR_CODES = {
   E_USAGE: 'command-line usage error',
   E_CONFIG: 'configuration file is missing, unreadable or invalid',

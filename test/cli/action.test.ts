@@ -50,7 +50,9 @@ describe('action/audit.sh under bash -eo pipefail', () => {
   });
 
   it('exit 3 (an input cannot be analysed): outputs and summary still written', () => {
-    const r = step({ PA_APK: `${fixtureApk('clean')} ${join(work, 'missing.apk')}` });
+    const broken = join(work, 'broken.apk');
+    writeFileSync(broken, 'not a zip');
+    const r = step({ PA_APK: `${fixtureApk('clean')} ${broken}` });
     expect(r.status, r.stderr).toBe(0);
     expect(r.outputs['exit-code']).toBe('3');
     expect(r.outputs.verdict).toBe('input-error');

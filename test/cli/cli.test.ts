@@ -75,10 +75,14 @@ describe('pledge-audit CLI', () => {
   it('exit 3 with a one-line error for input that cannot be analysed, and the other inputs are still reported', () => {
     const notZip = join(work, 'not-a-zip.apk');
     writeFileSync(notZip, 'this is not an APK, just text pretending to be one.');
-    const r = exec([notZip, fixtureApk('clean'), join(work, 'nope.apk')]);
+    const r = exec([notZip, fixtureApk('clean')]);
     expect(r.status).toBe(3);
     // Errors go to stderr, one line each; the report of what could be analysed to stdout.
-    const lines = r.stderr.trimEnd().split('\n');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pledge-audit: E_ZIP_NO_EOCD not-a-zip\.apk: /)]);
+    // An input that does not exist is the command line's mistake: exit 2, and it comes first.
+    const missing = exec([notZip, fixtureApk('clean'), join(work, 'nope.apk')]);
+    expect(missing.status).toBe(2);
+    const lines = missing.stderr.trimEnd().split('\n');
     expect(lines).toEqual([expect.stringMatching(/^pledge-audit: E_ZIP_NO_EOCD not-a-zip\.apk: /), expect.stringMatching(/^pledge-audit: E_INPUT_NOT_FOUND nope\.apk: /)]);
     expect(r.stdout).not.toContain('E_');
     expect(r.stdout).toContain('org.pledgeaudit.fixture.clean');

@@ -258,9 +258,11 @@ describe('pledge-audit diff (the built CLI)', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     const missing = exec(['diff', join(work, 'missing.apk'), v2Apk]);
-    expect(missing.status).toBe(3);
+    // A mistyped path is a mistake of the command line: exit 2 in every command (docs/errors.md).
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^pledge-audit: E_INPUT_NOT_FOUND/);
     const missingJson = exec(['diff', join(work, 'missing.json'), v2Apk]);
+    expect(missingJson.status).toBe(2);
     expect(missingJson.stderr).toMatch(/^pledge-audit: E_INPUT_NOT_FOUND/);
     const zh = exec(['diff', join(work, 'other-version.json'), v2Apk, '--lang', 'zh']);
     expect(zh.stderr).toMatch(/^pledge-audit: E_REPORT_VERSION .*由其他版本的 pledge-audit/);

@@ -5,11 +5,13 @@ import { REPORT_FORMATS, renderRecords, type ReportFormat } from '../../src/repo
 import { REPO } from '../helpers/corpus.js';
 import { expectGolden, fixtureRecord } from './helpers.js';
 
-const EXT: Record<ReportFormat, string> = { text: 'txt', json: 'json', sarif: 'sarif', junit: 'junit.xml', markdown: 'md', html: 'html' };
+const EXT: Record<ReportFormat, string> = { text: 'txt', json: 'json', sarif: 'sarif', junit: 'junit.xml', markdown: 'md', html: 'html', codequality: 'codequality.json', 'gitlab-sast': 'gl-sast.json', sonarqube: 'sonarqube.json' };
+/** GitLab SAST reports say when the scan ran; goldens pin it. */
+const SCAN_TIME = { start: new Date('2026-01-02T03:04:05Z'), end: new Date('2026-01-02T03:04:06Z') };
 const FIXTURES = ['demo-shop', 'manifest-risky'];
 
 function render(format: ReportFormat, lang: Lang, record: Awaited<ReturnType<typeof fixtureRecord>>): string {
-  return renderRecords([record], format, { lang, color: false, verbose: false, clauses: CLAUSES, cwd: REPO, docsBaseUrl: null });
+  return renderRecords([record], format, { lang, color: false, verbose: false, clauses: CLAUSES, cwd: REPO, docsBaseUrl: null, scanTime: SCAN_TIME });
 }
 
 describe('golden reports (UPDATE_GOLDEN=1 to accept a change)', () => {

@@ -174,7 +174,7 @@ describe('pledge-audit lists', () => {
     expect(two.status).toBe(2);
     expect(two.stderr).toMatch(/^pledge-audit: E_USAGE/m);
     const missing = exec(['lists', join(REPO, 'no-such.apk'), '--lang', 'en']);
-    expect(missing.status).toBe(3);
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^pledge-audit: E_INPUT_NOT_FOUND/m);
   });
 });
