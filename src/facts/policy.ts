@@ -146,7 +146,7 @@ export function makeTerm(term: string): Term {
     const c = n.replace(/\s+/g, '');
     return { term, match: (s) => s.compact.indexOf(c) };
   }
-  const body = escapeRegExp(n).replace(/(?:\\-|\s)+/g, '[\\s\\-]*');
+  const body = escapeRegExp(n).replace(/(?:\\-|\s)+/g, '[\\s\\-]+');
   const re = new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`, 'u');
   return { term, match: (s) => s.lower.search(re) };
 }
