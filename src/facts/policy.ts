@@ -261,11 +261,17 @@ const MAX_MENTIONS = 3;
 export function analysePolicy(docs: readonly PolicyText[]): PolicyAnalysis {
   const lex = policyLexicon();
   const sentences = docs.flatMap((d) => splitSentences(d));
+  // Each term is first looked for in the whole text (one native scan); sentences are searched only
+  // for the terms present, so that a long policy costs one pass per term, not per sentence.
+  const wholeLower = sentences.map((s) => s.lower).join('\n');
+  const whole: NormSentence = { lower: wholeLower, compact: sentences.map((s) => s.compact).join('\n') };
   const piKinds = new Map<string, PolicyMention[]>();
   for (const k of lex.kinds) {
+    const present = k.terms.filter((t) => t.match(whole) >= 0);
+    if (present.length === 0) continue;
     const found: PolicyMention[] = [];
     for (const s of sentences) {
-      for (const term of k.terms) {
+      for (const term of present) {
         const at = term.match(s);
         if (at < 0) continue;
         found.push(mention(s, term.term, at));
@@ -276,8 +282,9 @@ export function analysePolicy(docs: readonly PolicyText[]): PolicyAnalysis {
     if (found.length > 0) piKinds.set(k.kind, found);
   }
   let thirdPartySection: PolicyMention | undefined;
+  const sectionTerms = lex.section.filter((t) => t.match(whole) >= 0);
   outer: for (const s of sentences) {
-    for (const term of lex.section) {
+    for (const term of sectionTerms) {
       const at = term.match(s);
       if (at >= 0) {
         thirdPartySection = mention(s, term.term, at);
@@ -285,7 +292,6 @@ export function analysePolicy(docs: readonly PolicyText[]): PolicyAnalysis {
       }
     }
   }
-  const whole = sentences.map((s) => s.compact).join('\n');
   return {
     docs,
     piKinds,
@@ -299,7 +305,7 @@ export function analysePolicy(docs: readonly PolicyText[]): PolicyAnalysis {
       }
       return undefined;
     },
-    containsCompact: (name) => whole.includes(name),
+    containsCompact: (name) => whole.compact.includes(name),
     findExact(name) {
       if (CJK.test(name)) return this.findName([norm(name).replace(/\s+/g, '')]);
       const body = escapeRegExp(name.normalize('NFKC')).replace(/\s+/g, '\\s*');
