@@ -7,6 +7,7 @@ import type { ClauseDefinition as ClauseModule, RuleOptions } from './engine/che
 import type { Lang, Verdict } from './model/index.js';
 import { VERDICT_RANK } from './model/index.js';
 import { loadFacts, type LoadOptions } from './facts/load.js';
+import type { PolicyText } from './facts/policy.js';
 import { buildErrorRecord, buildReport } from './report/build.js';
 import type { AuditRecord, ToolInfo } from './report/model.js';
 import { toPledgeError, USAGE_ERROR_CODES } from './util/errors.js';
@@ -29,6 +30,8 @@ export interface AuditOptions {
   clauses?: readonly ClauseModule[];
   /** The app's declared SDK list (the privacy policy's 第三方SDK目录), for c09/undeclared-sdk. */
   declaredSdks?: { name: string; package: string }[];
+  /** The privacy policy given with --policy (read with readPolicyFile); absent: the policy bundled in the APK. */
+  policy?: PolicyText;
   /** Build the startup call graph (default true); off only to measure what it costs. */
   reachability?: boolean;
   /** Keep the stacks of internal errors and crashed checks in the record (for --debug). */
@@ -65,7 +68,12 @@ export async function audit(input: string | readonly string[], options: AuditOpt
   try {
     const reportOptions = { lang: options.lang ?? 'en', strict: options.strict ?? false, categories };
     // The declared list reaches the rules but not report.options (the config, not the audit, owns it).
-    const ruleOptions: RuleOptions = options.declaredSdks === undefined ? { strict: reportOptions.strict, categories } : { strict: reportOptions.strict, categories, declaredSdks: options.declaredSdks };
+    const ruleOptions: RuleOptions = {
+      strict: reportOptions.strict,
+      categories,
+      ...(options.declaredSdks === undefined ? {} : { declaredSdks: options.declaredSdks }),
+      ...(options.policy === undefined ? {} : { policy: options.policy }),
+    };
     const defs = options.clauses ?? CLAUSES;
     const limits: AppCoverageLimit[] = appCoverageLimits(facts);
     const dexFailed = dexFailureLimit(facts, defs);

@@ -4,6 +4,7 @@ import clipboardOnLaunch from './clipboard-on-launch.js';
 import collectBeforeConsent from './collect-before-consent.js';
 import immutableIdentifiers from './immutable-identifiers.js';
 import installedAppList from './installed-app-list.js';
+import piNotInPolicy from './pi-not-in-policy.js';
 import outsideNecessarySet from './outside-necessary-set.js';
 import periodicCollection from './periodic-collection.js';
 import phoneNumber from './phone-number.js';
@@ -32,6 +33,7 @@ export default defineClause({
     installedAppList,
     unusedDangerousPermission,
     clipboardOnLaunch,
+    piNotInPolicy,
   ],
   manualChecks: [
     {

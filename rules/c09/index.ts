@@ -7,6 +7,7 @@ import sdkCodeBeforeConsent from './sdk-code-before-consent.js';
 import sdkInitBeforeConsent from './sdk-init-before-consent.js';
 import sdkInventory from './sdk-inventory.js';
 import sdkNotInPolicy from './sdk-not-in-policy.js';
+import policySdkNotBundled from './policy-sdk-not-bundled.js';
 import selfStartReceiver from './self-start-receiver.js';
 import undeclaredSdk from './undeclared-sdk.js';
 
@@ -19,7 +20,7 @@ export default defineClause({
   },
   pledge: '在接入SDK等第三方服务前对其严格审查，确保符合本APP个人信息处理规则。',
   requires: ['manifest', 'dex', 'native', 'assets'],
-  checks: [sdkInitBeforeConsent, sdkCodeBeforeConsent, autoInitProvider, selfStartReceiver, sdkInventory, sdkNotInPolicy, undeclaredSdk, sdkConsentApiUnused, sdkCollectsPi, dynamicCodeLoading],
+  checks: [sdkInitBeforeConsent, sdkCodeBeforeConsent, autoInitProvider, selfStartReceiver, sdkInventory, sdkNotInPolicy, policySdkNotBundled, undeclaredSdk, sdkConsentApiUnused, sdkCollectsPi, dynamicCodeLoading],
   manualChecks: [
     {
       en: "Compare the detected SDK inventory with the privacy policy's third-party SDK list (第三方SDK目录): every SDK named, with its purpose, the data it collects and a link to its own policy.",

@@ -1,3 +1,4 @@
+import type { PolicyText } from '../facts/policy.js';
 import type { Lang } from '../model/index.js';
 import type { AuditRecord } from '../report/model.js';
 import type { BundleInfo } from './bundle.js';
@@ -18,6 +19,8 @@ export interface AuditSettings {
   debug?: boolean;
   /** A single audit's --source-root, resolved (the worker walks it again: a tree does not cross threads). */
   sourceRoot?: string;
+  /** A single audit's --policy, read before the audit (plain data: it crosses the thread). */
+  policy?: PolicyText;
 }
 
 /** One app for one worker thread. Plain data: it crosses postMessage and, as JSON, Redis. */

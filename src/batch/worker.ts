@@ -46,6 +46,7 @@ async function auditOne(job: AppJob, fsPath: string): Promise<{ record: AuditRec
     ...(s.declaredSdks === undefined ? {} : { declaredSdks: s.declaredSdks }),
     ...(s.debug === undefined ? {} : { debug: s.debug }),
     ...(s.sourceRoot === undefined ? {} : { sourceRoot: s.sourceRoot }),
+    ...(s.policy === undefined ? {} : { policy: s.policy }),
   };
   // The single-app loader reads bundles and split sets whole (src/input/parts.ts), whatever the
   // file is called: dumps rename freely, and a bundle called .apk is found by its content.

@@ -13,7 +13,7 @@ export function renderErrorDocs(): string {
     '',
     '## Errors (`E_…`)',
     '',
-    'An input that cannot be analysed gets one of these, printed on stderr as one line (`pledge-audit: E_CODE file entry@0xOFFSET: message`; under `--lang zh` the message is the Chinese meaning followed by the technical detail) and recorded in JSON as `{"status":"error","error":{"code":…}}`. `E_USAGE`, `E_CONFIG`, `E_OUTPUT_UNWRITABLE`, `E_BATCH_UNAVAILABLE` and `E_INPUT_NOT_FOUND` exit with status 2 in every command (a mistyped path is a mistake of the command line); every other code exits with status 3. `E_INTERNAL` is a bug in pledge-audit: run again with `--debug` to see the stack.',
+    'An input that cannot be analysed gets one of these, printed on stderr as one line (`pledge-audit: E_CODE file entry@0xOFFSET: message`; under `--lang zh` the message is the Chinese meaning followed by the technical detail) and recorded in JSON as `{"status":"error","error":{"code":…}}`. `E_USAGE`, `E_CONFIG`, the `E_POLICY_…` codes of `--policy`, `E_OUTPUT_UNWRITABLE`, `E_BATCH_UNAVAILABLE` and `E_INPUT_NOT_FOUND` exit with status 2 in every command (a mistyped path is a mistake of the command line); every other code exits with status 3. `E_INTERNAL` is a bug in pledge-audit: run again with `--debug` to see the stack.',
     '',
     '| code | meaning | 含义 |',
     '|---|---|---|',

@@ -22,6 +22,7 @@ import { toolVersion } from '../version.js';
 import { dumpCode, dumpManifest, dumpSigning } from './dump.js';
 import { renderSdkInventory, sdkInventory } from './sdks.js';
 import { piLists } from './lists.js';
+import { readPolicyFile } from '../facts/policy.js';
 import { LISTS_FORMATS, renderLists, type ListsFormat } from '../report/lists-render.js';
 import { EXIT, exitForError, type ExitCode } from './exit-codes.js';
 import { useColor, writeOutput, type Io } from './io.js';
@@ -48,6 +49,7 @@ interface AuditFlags {
   lang?: Lang;
   strict?: boolean;
   category?: string[];
+  policy?: string;
   color?: boolean;
   verbose?: boolean;
   debug?: boolean;
@@ -90,6 +92,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .option('--source-root <dir>', t.audit.sourceRoot)
     .addOption(new Option('--lang <lang>', t.audit.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .option('--strict', t.audit.strict)
+    .option('--policy <file>', t.audit.policy)
     .addOption(
       new Option('--category <types>', t.audit.category).argParser(
         (value: string, previous: string[] | undefined) => {
@@ -114,6 +117,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const knownChecks = CLAUSES.flatMap((c) => c.checks.map((k) => k.meta.id));
       const config = loadConfig(flags.config, io.cwd, { knownChecks })?.config;
       const baseline = flags.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, flags.baseline));
+      // An unreadable or undecodable policy is exit 2 (E_POLICY_…) before any audit.
+      const policy = flags.policy === undefined ? undefined : readPolicyFile(resolve(io.cwd, flags.policy), flags.policy);
       const categories = flags.category ?? config?.categories ?? [];
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
       // A source root that is not a folder is E_USAGE (exit 2) before any audit.
@@ -133,6 +138,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
             categories,
             ...(config?.sdks === undefined ? {} : { declaredSdks: config.sdks }),
             ...(overrides === undefined ? {} : { limits: overrides }),
+            ...(policy === undefined ? {} : { policy }),
             reachability: io.env.PLEDGE_NO_REACHABILITY !== '1',
             debug: flags.debug === true,
             ...(sourceRoot === undefined ? {} : { sourceRoot }),

@@ -63,6 +63,7 @@ export async function singleAuditor(limits: SingleAuditLimits, workerFile: strin
         ...(options.limits === undefined ? {} : { limits: options.limits as Partial<Limits> }),
         ...(options.declaredSdks === undefined ? {} : { declaredSdks: options.declaredSdks }),
         ...(options.debug === undefined ? {} : { debug: options.debug }),
+        ...(options.policy === undefined ? {} : { policy: options.policy }),
         ...(options.sourceRoot === undefined ? {} : { sourceRoot: typeof options.sourceRoot === 'string' ? options.sourceRoot : options.sourceRoot.root }),
       };
       const outcome = await pool.run({ key: path, path, kind: 'apk', settings, ...(paths.length > 1 ? { inputs: paths } : {}) }, appLimits);

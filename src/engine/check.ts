@@ -1,6 +1,7 @@
 import type { AppFacts } from '../facts/app-facts.js';
 import type { Artifact, ClauseId, Evidence, FindingVerdict, Localized, MessageData } from '../model/index.js';
 import type { DeclaredSdk } from './declared-sdks.js';
+import type { PolicyText } from '../facts/policy.js';
 
 /** What a check may know besides the app: the audit's options, never the report language. */
 export interface RuleOptions {
@@ -10,6 +11,8 @@ export interface RuleOptions {
   readonly categories: readonly string[];
   /** The app's declared SDK list (pledge-audit.config.json "sdks"); absent when nothing is declared. */
   readonly declaredSdks?: readonly DeclaredSdk[];
+  /** The privacy policy given with --policy; absent: the checks read the policy bundled in the APK. */
+  readonly policy?: PolicyText;
 }
 
 export interface CheckContext {

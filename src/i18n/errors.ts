@@ -10,6 +10,9 @@ import { ERROR_CODES, type ErrorCode } from '../util/errors.js';
 export const ERROR_CODES_ZH: Record<ErrorCode, string> = {
   E_USAGE: '命令行用法错误',
   E_CONFIG: '配置文件缺失、无法读取或内容无效',
+  E_POLICY_UNREADABLE: '无法读取 --policy 指定的隐私政策文件（文件不存在、不是普通文件、没有权限或超过 8 MiB）',
+  E_POLICY_UNSUPPORTED: '--policy 指定的隐私政策文件不是 .txt、.md 或 .html 文件',
+  E_POLICY_INVALID: '--policy 指定的隐私政策文件不是 UTF-8、UTF-16（带字节序标记）或 GB18030 编码的文本，或没有任何文字',
   E_OUTPUT_UNWRITABLE: '无法写入报告或基线文件（目标是目录、没有权限，或上级路径不是目录）',
   E_BATCH_UNAVAILABLE: '批量模式所需的可选依赖包未安装（结果库需要 better-sqlite3，任务队列需要 bullmq）',
   E_INPUT_NOT_FOUND: '输入路径不存在',

@@ -67,6 +67,8 @@ export const EVIDENCE_NOTES = {
   'component-not-exported': { en: 'not exported', zh: '未导出' },
   'wechat-login': { en: 'WeChat login request', zh: '微信登录请求' },
   'bundled-policy': { en: 'bundled privacy policy', zh: '内置隐私政策' },
+  'policy-file': { en: 'privacy policy given with --policy', zh: '--policy 指定的隐私政策' },
+  'policy-sentence': { en: 'privacy policy text', zh: '隐私政策原文' },
   // Notes of single clauses, by clause; add yours in your clause's section.
   // c01
   'target-sdk-unset': { en: 'not set: targetSdkVersion defaults to minSdkVersion ({minSdk})', zh: '未设置：targetSdkVersion 默认取 minSdkVersion（{minSdk}）' },

@@ -10,11 +10,14 @@ import { escapeText } from './escape.js';
  * Codes that are the caller's to fix before any audit can help: exit status 2 in every command
  * (a mistyped path included). Every other E_ code is exit status 3.
  */
-export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['E_USAGE', 'E_CONFIG', 'E_OUTPUT_UNWRITABLE', 'E_BATCH_UNAVAILABLE', 'E_INPUT_NOT_FOUND']);
+export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['E_USAGE', 'E_CONFIG', 'E_POLICY_UNREADABLE', 'E_POLICY_UNSUPPORTED', 'E_POLICY_INVALID', 'E_OUTPUT_UNWRITABLE', 'E_BATCH_UNAVAILABLE', 'E_INPUT_NOT_FOUND']);
 
 export const ERROR_CODES = {
   E_USAGE: 'command-line usage error',
   E_CONFIG: 'configuration file is missing, unreadable or invalid',
+  E_POLICY_UNREADABLE: 'the privacy policy given with --policy cannot be read (no such file, not a regular file, no permission, larger than 8 MiB)',
+  E_POLICY_UNSUPPORTED: 'the privacy policy given with --policy is not a .txt, .md or .html file',
+  E_POLICY_INVALID: 'the privacy policy given with --policy is not text in UTF-8, UTF-16 (with a byte-order mark) or GB18030, or has no text',
   E_OUTPUT_UNWRITABLE: 'the report or baseline file cannot be written (a directory, no permission, a parent that is not a folder)',
   E_BATCH_UNAVAILABLE: 'batch mode needs an optional package that is not installed (better-sqlite3 for the store, bullmq for the queue)',
   E_INPUT_NOT_FOUND: 'input path does not exist',

@@ -86,9 +86,11 @@ describe('buildDiff: every class of change between the two demo releases', () =>
     // its own fingerprint, so backwards the IMEI+number read is fixed and the IMEI-only read new.
     const direct = v2.clauses.flatMap((c) => c.findings).filter((f) => f.check === 'c02/collect-before-consent' && f.messageId === 'direct');
     expect(back.findings.fixed.map((f) => f.fingerprint).sort()).toEqual([...forward.findings.new, ...direct].map((f) => f.fingerprint).sort());
-    // …and the old SDK list of c09/sdk-not-in-policy, whose identity is the list, is new again.
+    // …and the old lists of c02/pi-not-in-policy (PI kinds) and c09/sdk-not-in-policy (SDKs),
+    // whose identity is the list, are new again.
     expect(back.findings.new.map((f) => `${f.check} ${f.messageId} ${String(f.data.kinds ?? f.data.sdks)}`).sort()).toEqual([
       'c02/collect-before-consent direct IMEI',
+      'c02/pi-not-in-policy remote ANDROID_ID,APPLIST,CLIPBOARD,IMEI,IMSI,LOCATION,MAC',
       'c09/sdk-not-in-policy remote amap-location,jiguang-jcore,jpush,umeng-analytics,umeng-common',
     ]);
     const oldDirect = v1.clauses.flatMap((c) => c.findings).filter((f) => f.check === 'c02/collect-before-consent' && f.messageId === 'direct');

@@ -90,7 +90,7 @@ export function expectRenders(check: Check, findings: readonly Finding[]): void 
 }
 
 function flags(o: Partial<RuleOptions> | undefined): string {
-  const parts = [...(o?.strict === true ? ['--strict'] : []), ...(o?.categories !== undefined ? [`--category ${o.categories.join(',')}`] : []), ...(o?.declaredSdks !== undefined ? [`sdks ${o.declaredSdks.map((d) => d.package).join(',') || '(none)'}`] : [])];
+  const parts = [...(o?.strict === true ? ['--strict'] : []), ...(o?.categories !== undefined ? [`--category ${o.categories.join(',')}`] : []), ...(o?.declaredSdks !== undefined ? [`sdks ${o.declaredSdks.map((d) => d.package).join(',') || '(none)'}`] : []), ...(o?.policy !== undefined ? [`--policy ${o.policy.entry}`] : [])];
   return parts.length > 0 ? ` (${parts.join(' ')})` : '';
 }
 

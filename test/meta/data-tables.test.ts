@@ -37,6 +37,9 @@ function breakTable(t: string, v: Record<string, unknown>): void {
     case 'permissions.json':
       (v.permissions as Record<string, unknown>)['android.permission.X'] = { label: 'no level' };
       break;
+    case 'policy-terms.json':
+      (v.kinds as Record<string, unknown>).SENSOR = { zh: ['传感器'], en: ['sensor'] };
+      break;
     case 'pi-apis.json':
       first('methods').class = 'android.telephony.TelephonyManager';
       break;
