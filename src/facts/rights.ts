@@ -38,10 +38,48 @@ export function isAppText(facts: AppFacts, item: TextHit | ExtractedValue): bool
     const owner = facts.ownerOfClass(descriptorToClassName(l.method.slice(0, l.method.indexOf('->'))));
     return owner.kind !== 'sdk' && owner.kind !== 'library';
   }
-  if (l.kind === 'resource') return !LIBRARY_RESOURCE.test(l.name.slice(l.name.indexOf('/') + 1));
-  if (l.kind === 'file') return !sdkFiles(facts).has(l.entry);
+  if (l.kind === 'resource') {
+    const name = l.name.slice(l.name.indexOf('/') + 1).replace(/\[\d+\]$/, '');
+    return !LIBRARY_RESOURCE.test(name) && !foreignLookup(facts, name);
+  }
+  if (l.kind === 'file') {
+    if (sdkFiles(facts).has(l.entry)) return false;
+    const res = RES_FILE.exec(l.entry);
+    return res?.[1] === undefined || !foreignLookup(facts, res[1]);
+  }
   return true;
 }
+
+/** A resource file (`res/layout-land/ssdk_oks_share.xml`): its resource name. */
+const RES_FILE = /^res\/[^/]+\/([A-Za-z0-9_.]+)\.xml$/;
+
+/**
+ * Whether a resource is an SDK's by the way it is used: SDK or library code looks it up by name
+ * (`getIdentifier`, MobTech `ResHelper.getStringRes(ctx, "instapaper_login")`, Umeng
+ * `ResContainer`), and no other code names it. SDKs shipped as a JAR with resources to copy into
+ * the app carry no prefix of their own (ShareSDK 2.x `instapaper_login` 登录 is the Instapaper
+ * sign-in form it shows for sharing); they find their resources by name, the app by R constant.
+ */
+function foreignLookup(facts: AppFacts, name: string): boolean {
+  const cache = lookupCache(facts);
+  let v = cache.get(name);
+  if (v === undefined) {
+    const code = facts.code;
+    const sites = code?.stringSitesEqual(name) ?? [];
+    let foreign = false;
+    let own = false;
+    for (const s of sites) {
+      const o = facts.ownerOfClass(descriptorToClassName(code?.callerClass(s) ?? ''));
+      if (o.kind === 'sdk' || o.kind === 'library' || o.kind === 'vendor') foreign = true;
+      else own = true;
+    }
+    v = foreign && !own;
+    cache.set(name, v);
+  }
+  return v;
+}
+
+const lookupCache = derivedFact((_facts: AppFacts): Map<string, boolean> => new Map());
 
 /** Assets and native libraries the SDK inventory attributes to an SDK. */
 const sdkFiles = derivedFact((facts: AppFacts): Set<string> => new Set(facts.sdks.flatMap((f) => [...f.detection.evidence.assets, ...f.detection.evidence.nativeLibs])));
