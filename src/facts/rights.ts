@@ -139,6 +139,14 @@ export interface LoginEvidence {
    * social or share SDK is bundled: the login may be an authorisation for that platform only.
    */
   thirdPartyOnly: boolean;
+  /**
+   * A sharing or login platform's SDK is bundled and nothing shows an account of the app's own:
+   * no login SDK it calls, no WeChat auth request, no registration text that does not name a
+   * platform, no account, password or user-name text of its own (账号, 密码, 用户名, password…).
+   * The login text may then be that platform's authorisation only (an SDK demo, a share-only
+   * app): whether there is an account to delete cannot be told from the APK.
+   */
+  noOwnAccount: boolean;
 }
 
 /**
@@ -153,7 +161,7 @@ export const loginEvidence = derivedFact((facts: AppFacts): LoginEvidence | unde
   if (text.length === 0 && sdks.length === 0 && wechat === undefined) return undefined;
   const evidence: Evidence[] = [
     ...text.slice(0, 3).map((h) => textEvidence(facts, h)),
-    ...sdks.flatMap((f) => sdkEvidence(facts, f).slice(0, 1)),
+    ...sdks.flatMap((f) => loginSdkEvidence(facts, f)),
     ...(wechat === undefined ? [] : [wechat.evidence]),
   ];
   const terms = [...new Set(text.map((h) => `quote:${h.term}`))].slice(0, 3);
@@ -164,8 +172,33 @@ export const loginEvidence = derivedFact((facts: AppFacts): LoginEvidence | unde
   // A login SDK the app calls or a WeChat auth request is how apps sign users in to accounts of
   // their own; only text is ambiguous.
   const thirdPartyOnly = socialSdk && sdks.length === 0 && wechat === undefined && text.length > 0 && text.every((h) => namesPlatform(h) && !OWN_ACCOUNT.test(h.snippet));
-  return { evidence, items: [...terms, ...sdks.map((f) => `sdk:${f.record.id}`), ...(wechat === undefined ? [] : ['term:wechatLogin'])], thirdPartyOnly };
+  const registration = text.some((h) => REGISTRATION_TERMS.has(h.term) && !namesPlatform(h));
+  const ownAccount = sdks.length > 0 || wechat !== undefined || registration || text.some((h) => OWN_ACCOUNT.test(h.snippet)) || appHits(facts, 'ACCOUNT').present;
+  return {
+    evidence,
+    items: [...terms, ...sdks.map((f) => `sdk:${f.record.id}`), ...(wechat === undefined ? [] : ['term:wechatLogin'])],
+    thirdPartyOnly,
+    noOwnAccount: socialSdk && !ownAccount,
+  };
 });
+
+/**
+ * A login SDK as evidence of the app's accounts: first where the app's own code calls it (the
+ * accounts, and the duty to offer rights and deletion, are the app's, not the SDK vendor's), then
+ * the SDK's classes. Only an SDK found by its components alone is shown by the SDK's evidence.
+ */
+function loginSdkEvidence(facts: AppFacts, f: SdkFinding): Evidence[] {
+  const own = sdkEvidence(facts, f).slice(0, 1);
+  const code = facts.code;
+  if (code === undefined) return own;
+  // A call of the SDK's API rather than a subclass's super() into one of its callback types.
+  const site = f.usedFrom.find((s) => !code.calleeRef(s).includes('-><init>(')) ?? f.usedFrom[0];
+  if (site === undefined) return own;
+  const callee = code.calleeRef(site);
+  const cls = callee.slice(0, callee.indexOf('->'));
+  const name = callee.slice(callee.indexOf('->') + 2, callee.indexOf('('));
+  return [siteEvidence(facts, site, `${descriptorToClassName(cls)}.${name}`), ...own];
+}
 
 /** Registration that is not a user's: an event reported to an attribution server, an app registered with a platform. */
 const NOT_A_LOGIN = /上报(注册|登录|激活)|注册应用|应用注册|register ?app/i;
@@ -174,6 +207,9 @@ const NOT_A_LOGIN = /上报(注册|登录|激活)|注册应用|应用注册|regi
 const OWN_ACCOUNT = /账号|帳號|帐号|账户|密码|密碼|password|passwd|手机号|验证码|忘记|用户名|username|sign ?up|create (an )?account/i;
 
 const SOCIAL_CATEGORIES = new Set(['share', 'login']);
+
+/** LOGIN terms that create an account (registration), as opposed to signing in to one. */
+const REGISTRATION_TERMS = new Set(['注册', '註冊', 'sign up']);
 
 
 /** A platform of a social/share SDK, or its OAuth vocabulary, named in the text or the resource name. */
