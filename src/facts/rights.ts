@@ -40,14 +40,27 @@ export function isAppText(facts: AppFacts, item: TextHit | ExtractedValue): bool
   }
   if (l.kind === 'resource') {
     const name = l.name.slice(l.name.indexOf('/') + 1).replace(/\[\d+\]$/, '');
-    return !LIBRARY_RESOURCE.test(name) && !foreignLookup(facts, name);
+    return !LIBRARY_RESOURCE.test(name) && !sdkPrefixed(facts, name) && !foreignLookup(facts, name);
   }
   if (l.kind === 'file') {
     if (sdkFiles(facts).has(l.entry)) return false;
     const res = RES_FILE.exec(l.entry);
-    return res?.[1] === undefined || !foreignLookup(facts, res[1]);
+    return res?.[1] === undefined || (!sdkPrefixed(facts, res[1]) && !foreignLookup(facts, res[1]));
   }
   return true;
+}
+
+/**
+ * The packages of the SDKs found in the app, as resource-name prefixes: AAR resources of an SDK
+ * are often named after its package (`com_sina_weibo_sdk_login` 登录 is the Weibo SDK's button).
+ */
+const sdkResourcePrefixes = derivedFact((facts: AppFacts): string[] =>
+  [...new Set(facts.sdks.flatMap((f) => f.record.packages.filter((p) => p.includes('.')).map((p) => `${p.replace(/\./g, '_').toLowerCase()}_`)))],
+);
+
+function sdkPrefixed(facts: AppFacts, name: string): boolean {
+  const lower = name.toLowerCase();
+  return sdkResourcePrefixes(facts).some((p) => lower.startsWith(p));
 }
 
 /** A resource file (`res/layout-land/ssdk_oks_share.xml`): its resource name. */
@@ -169,10 +182,11 @@ export const loginEvidence = derivedFact((facts: AppFacts): LoginEvidence | unde
   // in an app that bundles that platform's SDK, may be an authorisation for sharing rather than an
   // account of the app: the APK cannot tell which.
   const socialSdk = facts.sdks.some((f) => SOCIAL_CATEGORIES.has(f.record.category));
+  const names = platformNamer(text);
   // A login SDK the app calls or a WeChat auth request is how apps sign users in to accounts of
   // their own; only text is ambiguous.
-  const thirdPartyOnly = socialSdk && sdks.length === 0 && wechat === undefined && text.length > 0 && text.every((h) => namesPlatform(h) && !OWN_ACCOUNT.test(h.snippet));
-  const registration = text.some((h) => REGISTRATION_TERMS.has(h.term) && !namesPlatform(h));
+  const thirdPartyOnly = socialSdk && sdks.length === 0 && wechat === undefined && text.length > 0 && text.every((h) => names(h) && !OWN_ACCOUNT.test(h.snippet));
+  const registration = text.some((h) => REGISTRATION_TERMS.has(h.term) && !names(h));
   const ownAccount = sdks.length > 0 || wechat !== undefined || registration || text.some((h) => OWN_ACCOUNT.test(h.snippet)) || appHits(facts, 'ACCOUNT').present;
   return {
     evidence,
@@ -218,6 +232,15 @@ const PLATFORM = /微博|weibo|sina|新浪|腾讯|qq|qzone|微信|wechat|weixin|
 function namesPlatform(h: TextHit): boolean {
   const l = h.location;
   return PLATFORM.test(h.snippet) || (l.kind === 'resource' && PLATFORM.test(l.name)) || (l.kind === 'file' && PLATFORM.test(l.entry));
+}
+
+/**
+ * namesPlatform, where a layout's text is also named by the string resource it shows: the layout
+ * line `手机短信注册登录` is `weibosdk_demo_obtain_token_via_mobile`, a Weibo demo's string.
+ */
+function platformNamer(hits: readonly TextHit[]): (h: TextHit) => boolean {
+  const named = new Set(hits.filter((h) => h.location.kind === 'resource' && namesPlatform(h)).map((h) => h.snippet));
+  return (h) => namesPlatform(h) || (h.origin === 'layout' && named.has(h.snippet));
 }
 
 function wechatLogin(facts: AppFacts): { evidence: Evidence } | undefined {

@@ -69,7 +69,14 @@ describe('loginEvidence', () => {
 
   it('tells a platform authorisation from an account of the app\'s own', async () => {
     // Weibo SSO and "当前登录用户", nothing about an account of its own.
-    const weibo = loginEvidence(await fixtureFacts('rights-platform-auth'));
+    const facts = await fixtureFacts('rights-platform-auth');
+    // The Weibo SDK's resource, named after its package, is not the app's (its 账号 would be).
+    const app = appHits(facts, 'LOGIN').hits.map((h) => `${locationIdentity(h.location)} ${h.term}`);
+    expect(app).not.toContain('resource:string/com_sina_weibo_sdk_login_with_weibo_account 登录');
+    expect(facts.strings?.hits('LOGIN').map((h) => locationIdentity(h.location))).toContain('resource:string/com_sina_weibo_sdk_login_with_weibo_account');
+    // 注册 on the screen is the string weibo_mobile_login: Weibo's registration, not the app's.
+    expect(app).toContain('file:res/layout/activity_auth.xml 注册');
+    const weibo = loginEvidence(facts);
     expect(weibo?.thirdPartyOnly).toBe(false);
     expect(weibo?.noOwnAccount).toBe(true);
     // "微博登录" with the Weibo SDK names the platform; its own account words decide the rest.

@@ -45,7 +45,7 @@ testCheck(check, {
       // Signing in only authorises Weibo, but the app reads the signed-in user's Weibo data and
       // offers no rights path at all: the rights are owed whether or not the account is its own.
       fixture: 'rights-platform-auth',
-      expect: [{ messageId: 'none', verdict: 'warn', at: 'file:res/layout/activity_auth.xml', data: { login: ['quote:登录'], sources: SOURCES } }],
+      expect: [{ messageId: 'none', verdict: 'warn', at: 'file:res/layout/activity_auth.xml', data: { login: ['quote:登录', 'quote:注册'], sources: SOURCES } }],
     },
     {
       // A WebView shell with carrier one-click login: its pages, rights included, are remote.

@@ -22,7 +22,7 @@ testCheck(check, {
       // Weibo SSO and "当前登录用户" (the signed-in Weibo user), but no account, password or
       // registration text of the app's own: the login may only authorise Weibo.
       fixture: 'rights-platform-auth',
-      expect: [{ messageId: 'noOwnAccount', verdict: 'review', at: 'file:res/layout/activity_auth.xml', data: { login: ['quote:登录'], sources: SOURCES } }],
+      expect: [{ messageId: 'noOwnAccount', verdict: 'review', at: 'file:res/layout/activity_auth.xml', data: { login: ['quote:登录', 'quote:注册'], sources: SOURCES } }],
     },
     // A WebView shell: the deletion page may be remote.
     {
