@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
+import { dexCentralEntries } from './lib/dex-entries.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MB = 1024 * 1024;
@@ -101,27 +102,7 @@ function floorChild(list) {
 
 /** Deflated classes*.dex entries of a zip: where their data starts, and their compressed size. */
 function dexEntries(b) {
-  const out = [];
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (b.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return out;
-  const count = b.readUInt16LE(eocd + 10);
-  let p = b.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count && p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; i++) {
-    const n = b.readUInt16LE(p + 28);
-    const name = b.toString('utf8', p + 46, p + 46 + n);
-    const lho = b.readUInt32LE(p + 42);
-    if (/^classes\d*\.dex$/.test(name) && b.readUInt16LE(p + 10) === 8 && lho + 30 <= b.length) {
-      out.push({ data: lho + 30 + b.readUInt16LE(lho + 26) + b.readUInt16LE(lho + 28), csize: b.readUInt32LE(p + 20) });
-    }
-    p += 46 + n + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
-  return out;
+  return dexCentralEntries(b).filter((e) => e.method === 8 && e.data !== undefined);
 }
 
 /** Wall time of the floor over `files` in two processes started together (their start included). */

@@ -22,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { benchApks } from './bench-apks.mjs';
+import { dexCentralEntries } from './lib/dex-entries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'dist/pledge-audit.mjs');
@@ -170,25 +171,7 @@ console.log(`(JSON of these figures: ${join(tmpdir(), 'pledge-bench-results.json
 
 /** Bytes of the `classes*.dex` entries of an APK, as their central directory declares them. */
 function dexBytes(path) {
-  const b = readFileSync(path);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (b.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const count = b.readUInt16LE(eocd + 10);
-  let p = b.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let i = 0; i < count && p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; i++) {
-    const n = b.readUInt16LE(p + 28);
-    const name = b.toString('utf8', p + 46, p + 46 + n);
-    if (/^classes\d*\.dex$/.test(name)) total += b.readUInt32LE(p + 24);
-    p += 46 + n + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
-  return total;
+  return dexCentralEntries(readFileSync(path)).reduce((sum, e) => sum + e.size, 0);
 }
 
 /**

@@ -11,9 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The CLI (behind the launcher written below), and the worker thread a single audit runs its app
-// in (--timeout, --memory; src/cli/single-audit.ts).
-for (const [entry, outfile] of [['src/cli/bin.ts', 'dist/src/cli/bundle.mjs'], ['src/batch/worker.ts', 'dist/src/cli/pledge-audit-worker.mjs']]) await build({
+// The CLI, and the worker thread a single audit runs its app in (--timeout, --memory;
+// src/cli/single-audit.ts), each behind a launcher written below.
+for (const [entry, outfile] of [['src/cli/bin.ts', 'dist/src/cli/bundle.mjs'], ['src/batch/worker.ts', 'dist/src/cli/worker-bundle.mjs']]) await build({
   entryPoints: [join(root, entry)],
   outfile: join(root, outfile),
   bundle: true,
@@ -29,22 +29,20 @@ for (const [entry, outfile] of [['src/cli/bin.ts', 'dist/src/cli/bundle.mjs'], [
   external: ['better-sqlite3', 'bullmq'],
   logLevel: 'warning',
 });
-writeFileSync(
-  join(root, 'dist/pledge-audit.mjs'),
-  `#!/usr/bin/env node
-// Launcher (scripts/bundle.mjs): V8's compile cache where Node has it, then the bundled CLI.
+// The compile cache is per thread: the worker turns it on for itself before loading its bundle.
+const launcher = (what, bundle, shebang) => `${shebang ? '#!/usr/bin/env node\n' : ''}// Launcher (scripts/bundle.mjs): V8's compile cache where Node has it, then the bundled ${what}.
 import module from 'node:module';
 if (typeof module.enableCompileCache === 'function') {
   try {
     module.enableCompileCache();
   } catch {
-    // No cache directory can be written: the CLI runs without it.
+    // No cache directory can be written: it runs without it.
   }
 }
-await import('./src/cli/bundle.mjs');
-`,
-  { mode: 0o755 },
-);
+await import('${bundle}');
+`;
+writeFileSync(join(root, 'dist/pledge-audit.mjs'), launcher('CLI', './src/cli/bundle.mjs', true), { mode: 0o755 });
+writeFileSync(join(root, 'dist/src/cli/pledge-audit-worker.mjs'), launcher('audit worker', './worker-bundle.mjs', false));
 
 // The data tables are validated against their schemas here, once, with the validator the CLI uses;
 // the CLI then skips validating a table whose text hashes as recorded (src/util/data-path.ts).

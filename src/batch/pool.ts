@@ -194,7 +194,7 @@ export class WorkerPool {
   private timeout(slot: Slot, task: Task): void {
     if (slot.task !== task) return;
     this.retire(slot);
-    this.finish(slot, { kind: 'failed', code: 'E_TIMEOUT', message: `analysis did not finish within ${Math.round(task.limits.timeoutMs / 1000)} s`, durationMs: Math.round(performance.now() - task.started) });
+    this.finish(slot, { kind: 'failed', code: 'E_TIMEOUT', message: `analysis did not finish within ${task.limits.timeoutMs / 1000} s`, durationMs: Math.round(performance.now() - task.started) });
     this.pump();
   }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import type { Location } from '../model/index.js';
 import { descriptorToJava, methodToJava } from './location.js';
-import type { AuditReport, ReportFinding as Finding } from './model.js';
+import type { AuditRecord, AuditReport, ReportFinding as Finding } from './model.js';
 import { cleanText } from './sanitize.js';
 
 /**
@@ -84,4 +84,14 @@ export function ciUuid(report: AuditReport, f: Finding): string {
   h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/** The findings a CI service is shown: those of the analysed apps that no suppression hides. */
+export function* shownFindings(records: readonly AuditRecord[]): Generator<{ report: AuditReport; finding: Finding }> {
+  for (const report of records) {
+    if (report.status !== 'ok') continue;
+    for (const c of report.clauses) {
+      for (const finding of c.findings) if (finding.suppressed === undefined) yield { report, finding };
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { FindingVerdict, Lang } from '../model/index.js';
-import { ciFingerprint, findingPlace } from './ci-place.js';
+import { ciFingerprint, findingPlace, shownFindings } from './ci-place.js';
 import type { AuditRecord } from './model.js';
 import { cleanText } from './sanitize.js';
 
@@ -21,23 +21,17 @@ const SEVERITY: Record<FindingVerdict, 'critical' | 'major' | 'minor'> = { fail:
 
 export function renderCodeQuality(records: readonly AuditRecord[], o: CodeQualityOptions): string {
   const issues: unknown[] = [];
-  for (const r of records) {
-    if (r.status !== 'ok') continue;
-    for (const c of r.clauses) {
-      for (const f of c.findings) {
-        if (f.suppressed !== undefined) continue;
-        const place = findingPlace(r, f, o.cwd);
-        issues.push({
-          type: 'issue',
-          check_name: f.check,
-          description: cleanText(`[${f.verdict}] ${f.message[o.lang]}`, { max: 2000 }),
-          categories: ['Security'],
-          fingerprint: ciFingerprint(r, f),
-          severity: SEVERITY[f.verdict],
-          location: { path: place.path, lines: { begin: place.line ?? 1 } },
-        });
-      }
-    }
+  for (const { report: r, finding: f } of shownFindings(records)) {
+    const place = findingPlace(r, f, o.cwd);
+    issues.push({
+      type: 'issue',
+      check_name: f.check,
+      description: cleanText(`[${f.verdict}] ${f.message[o.lang]}`, { max: 2000 }),
+      categories: ['Security'],
+      fingerprint: ciFingerprint(r, f),
+      severity: SEVERITY[f.verdict],
+      location: { path: place.path, lines: { begin: place.line ?? 1 } },
+    });
   }
   return `${JSON.stringify(issues, null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
 import type { FindingVerdict, Lang } from '../model/index.js';
-import { findingPlace } from './ci-place.js';
+import { findingPlace, shownFindings } from './ci-place.js';
 import { checkIndex, worstVerdict } from './checks.js';
 import type { AuditRecord } from './model.js';
 import { cleanText } from './sanitize.js';
@@ -28,31 +28,25 @@ export function renderSonarQube(records: readonly AuditRecord[], o: SonarQubeOpt
   const index = checkIndex(o.clauses);
   const rules = new Map<string, unknown>();
   const issues: unknown[] = [];
-  for (const r of records) {
-    if (r.status !== 'ok') continue;
-    for (const c of r.clauses) {
-      for (const f of c.findings) {
-        if (f.suppressed !== undefined) continue;
-        if (!rules.has(f.check)) {
-          const meta = index.get(f.check)?.meta;
-          const worst = meta === undefined ? f.verdict : worstVerdict(meta.verdicts);
-          rules.set(f.check, {
-            id: f.check,
-            name: cleanText(meta?.title[o.lang] ?? f.check, { max: 200 }),
-            description: cleanText(meta === undefined ? f.check : `${meta.docs.basis[o.lang]}\n\n${meta.docs.fix[o.lang]}`, { max: 4000, multiline: true }),
-            engineId: SONAR_ENGINE,
-            cleanCodeAttribute: 'LAWFUL',
-            type: 'VULNERABILITY',
-            severity: SEVERITY[worst],
-            impacts: [{ softwareQuality: 'SECURITY', severity: IMPACT[worst] }],
-          });
-        }
-        const place = findingPlace(r, f, o.cwd);
-        const location: Record<string, unknown> = { message: cleanText(`[${f.verdict}] ${f.message[o.lang]}`, { max: 2000 }), filePath: place.path };
-        if (place.line !== undefined) location.textRange = { startLine: place.line };
-        issues.push({ ruleId: f.check, effortMinutes: 0, primaryLocation: location });
-      }
+  for (const { report: r, finding: f } of shownFindings(records)) {
+    if (!rules.has(f.check)) {
+      const meta = index.get(f.check)?.meta;
+      const worst = meta === undefined ? f.verdict : worstVerdict(meta.verdicts);
+      rules.set(f.check, {
+        id: f.check,
+        name: cleanText(meta?.title[o.lang] ?? f.check, { max: 200 }),
+        description: cleanText(meta === undefined ? f.check : `${meta.docs.basis[o.lang]}\n\n${meta.docs.fix[o.lang]}`, { max: 4000, multiline: true }),
+        engineId: SONAR_ENGINE,
+        cleanCodeAttribute: 'LAWFUL',
+        type: 'VULNERABILITY',
+        severity: SEVERITY[worst],
+        impacts: [{ softwareQuality: 'SECURITY', severity: IMPACT[worst] }],
+      });
     }
+    const place = findingPlace(r, f, o.cwd);
+    const location: Record<string, unknown> = { message: cleanText(`[${f.verdict}] ${f.message[o.lang]}`, { max: 2000 }), filePath: place.path };
+    if (place.line !== undefined) location.textRange = { startLine: place.line };
+    issues.push({ ruleId: f.check, effortMinutes: 0, primaryLocation: location });
   }
   return `${JSON.stringify({ rules: [...rules.values()], issues }, null, 2)}\n`;
 }
