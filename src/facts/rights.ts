@@ -38,10 +38,61 @@ export function isAppText(facts: AppFacts, item: TextHit | ExtractedValue): bool
     const owner = facts.ownerOfClass(descriptorToClassName(l.method.slice(0, l.method.indexOf('->'))));
     return owner.kind !== 'sdk' && owner.kind !== 'library';
   }
-  if (l.kind === 'resource') return !LIBRARY_RESOURCE.test(l.name.slice(l.name.indexOf('/') + 1));
-  if (l.kind === 'file') return !sdkFiles(facts).has(l.entry);
+  if (l.kind === 'resource') {
+    const name = l.name.slice(l.name.indexOf('/') + 1).replace(/\[\d+\]$/, '');
+    return !LIBRARY_RESOURCE.test(name) && !sdkPrefixed(facts, name) && !foreignLookup(facts, name);
+  }
+  if (l.kind === 'file') {
+    if (sdkFiles(facts).has(l.entry)) return false;
+    const res = RES_FILE.exec(l.entry);
+    return res?.[1] === undefined || (!sdkPrefixed(facts, res[1]) && !foreignLookup(facts, res[1]));
+  }
   return true;
 }
+
+/**
+ * The packages of the SDKs found in the app, as resource-name prefixes: AAR resources of an SDK
+ * are often named after its package (`com_sina_weibo_sdk_login` 登录 is the Weibo SDK's button).
+ */
+const sdkResourcePrefixes = derivedFact((facts: AppFacts): string[] =>
+  [...new Set(facts.sdks.flatMap((f) => f.record.packages.filter((p) => p.includes('.')).map((p) => `${p.replace(/\./g, '_').toLowerCase()}_`)))],
+);
+
+function sdkPrefixed(facts: AppFacts, name: string): boolean {
+  const lower = name.toLowerCase();
+  return sdkResourcePrefixes(facts).some((p) => lower.startsWith(p));
+}
+
+/** A resource file (`res/layout-land/ssdk_oks_share.xml`): its resource name. */
+const RES_FILE = /^res\/[^/]+\/([A-Za-z0-9_.]+)\.xml$/;
+
+/**
+ * Whether a resource is an SDK's by the way it is used: SDK or library code looks it up by name
+ * (`getIdentifier`, MobTech `ResHelper.getStringRes(ctx, "instapaper_login")`, Umeng
+ * `ResContainer`), and no other code names it. SDKs shipped as a JAR with resources to copy into
+ * the app carry no prefix of their own (ShareSDK 2.x `instapaper_login` 登录 is the Instapaper
+ * sign-in form it shows for sharing); they find their resources by name, the app by R constant.
+ */
+function foreignLookup(facts: AppFacts, name: string): boolean {
+  const cache = lookupCache(facts);
+  let v = cache.get(name);
+  if (v === undefined) {
+    const code = facts.code;
+    const sites = code?.stringSitesEqual(name) ?? [];
+    let foreign = false;
+    let own = false;
+    for (const s of sites) {
+      const o = facts.ownerOfClass(descriptorToClassName(code?.callerClass(s) ?? ''));
+      if (o.kind === 'sdk' || o.kind === 'library' || o.kind === 'vendor') foreign = true;
+      else own = true;
+    }
+    v = foreign && !own;
+    cache.set(name, v);
+  }
+  return v;
+}
+
+const lookupCache = derivedFact((_facts: AppFacts): Map<string, boolean> => new Map());
 
 /** Assets and native libraries the SDK inventory attributes to an SDK. */
 const sdkFiles = derivedFact((facts: AppFacts): Set<string> => new Set(facts.sdks.flatMap((f) => [...f.detection.evidence.assets, ...f.detection.evidence.nativeLibs])));
@@ -101,6 +152,14 @@ export interface LoginEvidence {
    * social or share SDK is bundled: the login may be an authorisation for that platform only.
    */
   thirdPartyOnly: boolean;
+  /**
+   * A sharing or login platform's SDK is bundled and nothing shows an account of the app's own:
+   * no login SDK it calls, no WeChat auth request, no registration text that does not name a
+   * platform, no account, password or user-name text of its own (账号, 密码, 用户名, password…).
+   * The login text may then be that platform's authorisation only (an SDK demo, a share-only
+   * app): whether there is an account to delete cannot be told from the APK.
+   */
+  noOwnAccount: boolean;
 }
 
 /**
@@ -115,7 +174,7 @@ export const loginEvidence = derivedFact((facts: AppFacts): LoginEvidence | unde
   if (text.length === 0 && sdks.length === 0 && wechat === undefined) return undefined;
   const evidence: Evidence[] = [
     ...text.slice(0, 3).map((h) => textEvidence(facts, h)),
-    ...sdks.flatMap((f) => sdkEvidence(facts, f).slice(0, 1)),
+    ...sdks.flatMap((f) => loginSdkEvidence(facts, f)),
     ...(wechat === undefined ? [] : [wechat.evidence]),
   ];
   const terms = [...new Set(text.map((h) => `quote:${h.term}`))].slice(0, 3);
@@ -123,11 +182,37 @@ export const loginEvidence = derivedFact((facts: AppFacts): LoginEvidence | unde
   // in an app that bundles that platform's SDK, may be an authorisation for sharing rather than an
   // account of the app: the APK cannot tell which.
   const socialSdk = facts.sdks.some((f) => SOCIAL_CATEGORIES.has(f.record.category));
+  const names = platformNamer(text);
   // A login SDK the app calls or a WeChat auth request is how apps sign users in to accounts of
   // their own; only text is ambiguous.
-  const thirdPartyOnly = socialSdk && sdks.length === 0 && wechat === undefined && text.length > 0 && text.every((h) => namesPlatform(h) && !OWN_ACCOUNT.test(h.snippet));
-  return { evidence, items: [...terms, ...sdks.map((f) => `sdk:${f.record.id}`), ...(wechat === undefined ? [] : ['term:wechatLogin'])], thirdPartyOnly };
+  const thirdPartyOnly = socialSdk && sdks.length === 0 && wechat === undefined && text.length > 0 && text.every((h) => names(h) && !OWN_ACCOUNT.test(h.snippet));
+  const registration = text.some((h) => REGISTRATION_TERMS.has(h.term) && !names(h));
+  const ownAccount = sdks.length > 0 || wechat !== undefined || registration || text.some((h) => OWN_ACCOUNT.test(h.snippet)) || appHits(facts, 'ACCOUNT').present;
+  return {
+    evidence,
+    items: [...terms, ...sdks.map((f) => `sdk:${f.record.id}`), ...(wechat === undefined ? [] : ['term:wechatLogin'])],
+    thirdPartyOnly,
+    noOwnAccount: socialSdk && !ownAccount,
+  };
 });
+
+/**
+ * A login SDK as evidence of the app's accounts: first where the app's own code calls it (the
+ * accounts, and the duty to offer rights and deletion, are the app's, not the SDK vendor's), then
+ * the SDK's classes. Only an SDK found by its components alone is shown by the SDK's evidence.
+ */
+function loginSdkEvidence(facts: AppFacts, f: SdkFinding): Evidence[] {
+  const own = sdkEvidence(facts, f).slice(0, 1);
+  const code = facts.code;
+  if (code === undefined) return own;
+  // A call of the SDK's API rather than a subclass's super() into one of its callback types.
+  const site = f.usedFrom.find((s) => !code.calleeRef(s).includes('-><init>(')) ?? f.usedFrom[0];
+  if (site === undefined) return own;
+  const callee = code.calleeRef(site);
+  const cls = callee.slice(0, callee.indexOf('->'));
+  const name = callee.slice(callee.indexOf('->') + 2, callee.indexOf('('));
+  return [siteEvidence(facts, site, `${descriptorToClassName(cls)}.${name}`), ...own];
+}
 
 /** Registration that is not a user's: an event reported to an attribution server, an app registered with a platform. */
 const NOT_A_LOGIN = /上报(注册|登录|激活)|注册应用|应用注册|register ?app/i;
@@ -137,6 +222,9 @@ const OWN_ACCOUNT = /账号|帳號|帐号|账户|密码|密碼|password|passwd|�
 
 const SOCIAL_CATEGORIES = new Set(['share', 'login']);
 
+/** LOGIN terms that create an account (registration), as opposed to signing in to one. */
+const REGISTRATION_TERMS = new Set(['注册', '註冊', 'sign up']);
+
 
 /** A platform of a social/share SDK, or its OAuth vocabulary, named in the text or the resource name. */
 const PLATFORM = /微博|weibo|sina|新浪|腾讯|qq|qzone|微信|wechat|weixin|facebook|twitter|google|instapa|kakao|line|evernote|dropbox|人人|renren|开心|kaixin|豆瓣|douban|linkedin|支付宝|alipay|oauth|sso|token|授权/i;
@@ -144,6 +232,15 @@ const PLATFORM = /微博|weibo|sina|新浪|腾讯|qq|qzone|微信|wechat|weixin|
 function namesPlatform(h: TextHit): boolean {
   const l = h.location;
   return PLATFORM.test(h.snippet) || (l.kind === 'resource' && PLATFORM.test(l.name)) || (l.kind === 'file' && PLATFORM.test(l.entry));
+}
+
+/**
+ * namesPlatform, where a layout's text is also named by the string resource it shows: the layout
+ * line `手机短信注册登录` is `weibosdk_demo_obtain_token_via_mobile`, a Weibo demo's string.
+ */
+function platformNamer(hits: readonly TextHit[]): (h: TextHit) => boolean {
+  const named = new Set(hits.filter((h) => h.location.kind === 'resource' && namesPlatform(h)).map((h) => h.snippet));
+  return (h) => namesPlatform(h) || (h.origin === 'layout' && named.has(h.snippet));
 }
 
 function wechatLogin(facts: AppFacts): { evidence: Evidence } | undefined {

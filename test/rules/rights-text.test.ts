@@ -44,7 +44,45 @@ describe('loginEvidence', () => {
 
   it('reads a WeChat auth request and a used login SDK as accounts', async () => {
     expect(loginEvidence(await fixtureFacts('rights-remote'))?.items).toEqual(['term:wechatLogin']);
-    expect(loginEvidence(await fixtureFacts('rights-shell'))?.items).toEqual(['sdk:cucc-login']);
+    const shell = loginEvidence(await fixtureFacts('rights-shell'));
+    expect(shell?.items).toEqual(['sdk:cucc-login']);
+    expect(shell?.noOwnAccount).toBe(false);
+    // Shown first where the app calls the SDK (owner app), then by the SDK's classes.
+    expect(shell?.evidence.map((e) => `${locationIdentity(e.location)} ${e.owner?.kind ?? ''}`)).toEqual([
+      'dex:Lorg/pledgeaudit/fixture/rights/shell/MainActivity;->oneClickLogin()V app',
+      'dex:Lcom/sdk/mobile/manager/login/cucc/OauthManager; sdk',
+    ]);
+  });
+
+  it('does not take resources an SDK looks up by name for the app\'s text', async () => {
+    const facts = await fixtureFacts('rights-sdk-resources');
+    // ShareSDK's unprefixed Instapaper sign-in: strings, an HTML form with a password field, a layout.
+    const login = facts.strings?.hits('LOGIN').map((h) => locationIdentity(h.location)) ?? [];
+    expect(login).toEqual(expect.arrayContaining(['resource:string/instapaper_login', 'resource:string/instapaper_login_html', 'file:res/layout/instapaper_login_page.xml']));
+    expect(appHits(facts, 'LOGIN').hits).toEqual([]);
+    expect(facts.strings?.hits('ACCOUNT').length).toBeGreaterThan(0);
+    expect(appHits(facts, 'ACCOUNT').hits).toEqual([]);
+    expect(loginEvidence(facts)).toBeUndefined();
+    // A name the app's own code looks up too stays the app's.
+    expect(appHits(facts, 'COMPLAINT').hits.map((h) => locationIdentity(h.location))).toEqual(['resource:string/feedback_title']);
+  });
+
+  it('tells a platform authorisation from an account of the app\'s own', async () => {
+    // Weibo SSO and "当前登录用户", nothing about an account of its own.
+    const facts = await fixtureFacts('rights-platform-auth');
+    // The Weibo SDK's resource, named after its package, is not the app's (its 账号 would be).
+    const app = appHits(facts, 'LOGIN').hits.map((h) => `${locationIdentity(h.location)} ${h.term}`);
+    expect(app).not.toContain('resource:string/com_sina_weibo_sdk_login_with_weibo_account 登录');
+    expect(facts.strings?.hits('LOGIN').map((h) => locationIdentity(h.location))).toContain('resource:string/com_sina_weibo_sdk_login_with_weibo_account');
+    // 注册 on the screen is the string weibo_mobile_login: Weibo's registration, not the app's.
+    expect(app).toContain('file:res/layout/activity_auth.xml 注册');
+    const weibo = loginEvidence(facts);
+    expect(weibo?.thirdPartyOnly).toBe(false);
+    expect(weibo?.noOwnAccount).toBe(true);
+    // "微博登录" with the Weibo SDK names the platform; its own account words decide the rest.
+    expect(loginEvidence(await fixtureFacts('sdk-starts'))?.thirdPartyOnly).toBe(true);
+    // Login and user registration (注册 naming no platform), no social SDK.
+    expect(loginEvidence(await fixtureFacts('rights-missing'))?.noOwnAccount).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@ export type LexiconGroup =
   | 'DELETE'
   | 'DELETE_CONDITIONS'
   | 'LOGIN'
+  | 'ACCOUNT'
   | 'COMPLAINT'
   | 'PERSONALISE'
   | 'SEPARATE'

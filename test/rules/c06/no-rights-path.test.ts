@@ -42,20 +42,28 @@ testCheck(check, {
     },
     { fixture: 'demo-shop', expect: [{ messageId: 'remote', verdict: 'review', at: 'file:res/layout/activity_login.xml' }] },
     {
+      // Signing in only authorises Weibo, but the app reads the signed-in user's Weibo data and
+      // offers no rights path at all: the rights are owed whether or not the account is its own.
+      fixture: 'rights-platform-auth',
+      expect: [{ messageId: 'none', verdict: 'warn', at: 'file:res/layout/activity_auth.xml', data: { login: ['quote:登录', 'quote:注册'], sources: SOURCES } }],
+    },
+    {
       // A WebView shell with carrier one-click login: its pages, rights included, are remote.
       fixture: 'rights-shell',
       expect: [
         {
           messageId: 'blind',
           verdict: 'review',
-          at: 'dex:Lcom/sdk/mobile/manager/login/cucc/OauthManager;',
-          owner: 'cucc-login',
+          // The app's own call into the login SDK: the accounts, and the missing rights, are the app's.
+          at: 'dex:Lorg/pledgeaudit/fixture/rights/shell/MainActivity;->oneClickLogin()V',
+          owner: 'app',
           data: { login: ['sdk:cucc-login'], sources: SOURCES, activity: 'org.pledgeaudit.fixture.rights.shell.MainActivity', url: 'https://m.rights-shell.example.cn/', why: 'webview-shell' },
         },
       ],
     },
   ],
   // Every path (rights-complete); no accounts: WeChat used to share only, 注册 only in 注册地址
-  // (rights-share-only), a shell without login (coverage-shell).
-  silent: [{ fixture: 'rights-complete' }, { fixture: 'rights-share-only' }, { fixture: 'coverage-shell' }],
+  // (rights-share-only), a shell without login (coverage-shell), the only login text is the share
+  // SDK's Instapaper sign-in, resources its code looks up by name (rights-sdk-resources).
+  silent: [{ fixture: 'rights-complete' }, { fixture: 'rights-share-only' }, { fixture: 'coverage-shell' }, { fixture: 'rights-sdk-resources' }],
 });

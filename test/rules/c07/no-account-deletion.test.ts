@@ -18,6 +18,12 @@ testCheck(check, {
       fixture: 'rights-remote',
       expect: [{ messageId: 'none', verdict: 'fail', at: 'dex:Lorg/pledgeaudit/fixture/rights/remote/MainActivity;->loginWithWeChat()V', owner: 'app', data: { login: ['term:wechatLogin'], sources: SOURCES } }],
     },
+    {
+      // Weibo SSO and "当前登录用户" (the signed-in Weibo user), but no account, password or
+      // registration text of the app's own: the login may only authorise Weibo.
+      fixture: 'rights-platform-auth',
+      expect: [{ messageId: 'noOwnAccount', verdict: 'review', at: 'file:res/layout/activity_auth.xml', data: { login: ['quote:登录', 'quote:注册'], sources: SOURCES } }],
+    },
     // A WebView shell: the deletion page may be remote.
     {
       fixture: 'rights-shell',
@@ -25,14 +31,23 @@ testCheck(check, {
         {
           messageId: 'blind',
           verdict: 'review',
-          at: 'dex:Lcom/sdk/mobile/manager/login/cucc/OauthManager;',
-          owner: 'cucc-login',
+          // The app's own call into the login SDK: the accounts are the app's, not the SDK vendor's.
+          at: 'dex:Lorg/pledgeaudit/fixture/rights/shell/MainActivity;->oneClickLogin()V',
+          owner: 'app',
           data: { login: ['sdk:cucc-login'], sources: SOURCES, activity: 'org.pledgeaudit.fixture.rights.shell.MainActivity', url: 'https://m.rights-shell.example.cn/', why: 'webview-shell' },
         },
       ],
     },
   ],
   // 注销账号 (rights-complete, rights-conditions); only an H5 link and an API route naming
-  // deletion (rights-api-only); no accounts (rights-share-only, coverage-shell).
-  silent: [{ fixture: 'rights-complete' }, { fixture: 'rights-conditions' }, { fixture: 'rights-api-only' }, { fixture: 'rights-share-only' }, { fixture: 'coverage-shell' }],
+  // deletion (rights-api-only); no accounts (rights-share-only, coverage-shell); the only login text
+  // is the share SDK's Instapaper sign-in, resources its code looks up by name (rights-sdk-resources).
+  silent: [
+    { fixture: 'rights-complete' },
+    { fixture: 'rights-conditions' },
+    { fixture: 'rights-api-only' },
+    { fixture: 'rights-share-only' },
+    { fixture: 'coverage-shell' },
+    { fixture: 'rights-sdk-resources' },
+  ],
 });
