@@ -20,8 +20,7 @@ import { LIMITS } from '../util/limits.js';
  * Everything uncertain counts as an entry point, so an answer of "dead" is one the bytes support:
  * - static initialisers (run when anything touches the class: not tracked here);
  * - classes the manifest declares, classes of native methods (JNI calls back by name), classes
- *   named as a value by other code (`Foo.class`) or quoted in a const-string, and method names
- *   quoted in a const-string (reflection);
+ *   named as a value by other code (`Foo.class`) or quoted in a const-string;
  * - constructors of classes the framework creates by name (views, fragments, workers…: any
  *   class with an external ancestor other than the ones listed in NOT_CREATED_BY_NAME), of
  *   Serializable/Parcelable classes, and of every class in a namespace whose code loads classes
@@ -30,6 +29,8 @@ import { LIMITS } from '../util/limits.js';
  *   the app (any external ancestor, or Object's methods), and public instance methods of
  *   JavaScript interface classes (every class, when one such object cannot be resolved);
  * - methods of classes the app does not define, and searches over the bound.
+ * A method whose name is quoted in a const-string may be called by reflection: the method holding
+ * the quote counts as its caller (the string exists only when that method runs).
  */
 
 // External superclasses whose subclasses the framework never instantiates by name on its own: a
@@ -188,7 +189,6 @@ export class Liveness {
     const flags = n.def.accessFlags;
     const isStatic = (flags & ACC_STATIC) !== 0;
     if (n.name === '<init>') return this.createdByName(n.cls);
-    if (n.name.length >= 3 && this.quoted(n.name)) return true;
     if (isStatic || (flags & ACC_PRIVATE) !== 0) return false;
     // An instance method the framework (or JavaScript) may call, once an instance exists.
     const callback = OBJECT_METHODS.has(n.name) || this.hasExternalAncestor(n.cls) || this.jsCallable(n.cls);
@@ -226,6 +226,15 @@ export class Liveness {
     // by dispatch, which needs an instance of n's class (rapid type analysis: without it, every
     // Handler.Callback in the app would be reachable from every handleMessage call).
     const related = (d: string): boolean => d === n.cls || h.isSubclassOf(d, n.cls) || (virtual && h.isSubclassOf(n.cls, d) && this.instantiated(n.cls));
+    // A method whose name is quoted may be called by reflection, from the method that holds the
+    // quote: the string exists only when that method runs, so it is a caller, not an entry point
+    // (a quote inside the method itself, or in a method nothing reaches, makes nothing live).
+    if (n.name.length >= 3 && n.name !== '<init>') {
+      for (const s of this.code.stringSitesEqual(n.name)) {
+        const p = this.node(s.unit.dex.methodRefString(s.caller));
+        if (p !== undefined) yield p;
+      }
+    }
     for (const u of this.code.units) {
       const nameIdx = findStringIdx(u.dex, n.name);
       if (nameIdx < 0) continue;
