@@ -6,6 +6,7 @@ import { PledgeError } from '../util/errors.js';
 import { groupRows, type CodeFacts, type CodeSite, type DexUnit, type RefIndex } from './code.js';
 import { flowAt } from './flow.js';
 import { LIMITS } from '../util/limits.js';
+import { instructions } from '../dex/method-analysis.js';
 
 /**
  * Dead code: methods no entry point can reach. Libraries and SDKs ship whole utility classes of
@@ -207,13 +208,70 @@ export class Liveness {
     const h = this.code.hierarchy;
     let yes = false;
     for (const c of [cls, ...h.subclassesOf(cls, 512).map((i) => i.descriptor)]) {
-      if (this.isRootClass(c) || this.createdByName(c) || this.methodsOf(c).some((m) => m.name === '<init>' && this.isLive(`${c}->${m.name}${m.proto}`))) {
+      if (this.isRootClass(c) || this.createdByName(c) || (this.methodsOf(c).some((m) => m.name === '<init>' && this.isLive(`${c}->${m.name}${m.proto}`)) && this.someUsableConstruction(c))) {
         yes = true;
         break;
       }
     }
     this.created.set(cls, yes);
     return yes;
+  }
+
+  /** Some `new cls(…)` can yield an object code can use (see isUsedConstruction); true when no call site is recorded. */
+  private someUsableConstruction(cls: string): boolean {
+    const sites = this.code.invokesOf(cls, '<init>');
+    return sites.length === 0 || sites.some((s) => this.isUsedConstruction(s));
+  }
+
+  /**
+   * Whether the object a constructor call site creates can be used: the site can run and, when it
+   * is a static initialiser that only stores the object in a static field whose reads the scan
+   * records (framework and legacy Apache HTTP classes), live code reads that field. A library's
+   * `static final X = new T()` defines a constant; it is used only where X is read.
+   */
+  isUsedConstruction(site: CodeSite): boolean {
+    if (!this.isLive(site.unit.dex.methodRefString(site.caller))) return false;
+    if (site.unit.dex.methodName(site.caller) !== '<clinit>') return true;
+    const field = this.staticStoreAfter(site);
+    if (field === undefined) return true;
+    const dex = site.unit.dex;
+    const cls = dex.fieldClass(field);
+    if (!this.code.recordsStaticReadsOf(cls)) return true;
+    return this.code.fieldReadsOf(cls, dex.fieldName(field)).some((r) => this.isLive(r.unit.dex.methodRefString(r.caller)));
+  }
+
+  /**
+   * The static field the object of an `<init>` call site goes to, when the next use of its
+   * register is `sput-object` (directly, or after `aput-object` into an array that is then stored:
+   * `static final TrustManager[] TMS = { new T() }`); undefined for any other use.
+   */
+  private staticStoreAfter(site: CodeSite): number | undefined {
+    const off = this.code.codeOffOf(site.unit, site.caller);
+    if (off === undefined) return undefined;
+    try {
+      const held = new Set<number>();
+      for (const insn of instructions(site.unit.dex, off)) {
+        if (insn.pc < site.pc) continue;
+        if (insn.pc === site.pc) {
+          const r = insn.registers[0];
+          if (r === undefined) return undefined;
+          held.add(r);
+          continue;
+        }
+        if (!insn.registers.some((r) => held.has(r))) continue;
+        const [a, b] = insn.registers;
+        if (insn.name === 'aput-object' && a !== undefined && b !== undefined && held.has(a) && !held.has(b)) {
+          held.delete(a);
+          held.add(b);
+          continue;
+        }
+        return insn.name === 'sput-object' && a !== undefined && held.has(a) && held.size === 1 ? insn.index : undefined;
+      }
+    } catch (e) {
+      if (e instanceof PledgeError) return undefined;
+      throw e;
+    }
+    return undefined;
   }
 
   /** Who can make n run: callers of it, and (for a possible override) whatever creates its class. */
