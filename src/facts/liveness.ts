@@ -54,6 +54,8 @@ const NOT_CREATED_BY_NAME = new Set([
 const COMPONENT_BASES = ['Landroid/app/Activity;', 'Landroid/app/Service;', 'Landroid/content/ContentProvider;', 'Landroid/app/Application;', 'Landroid/content/BroadcastReceiver;'];
 
 const CREATED_BY_DESERIALISATION = ['Ljava/io/Serializable;', 'Landroid/os/Parcelable;'];
+// javac's and d8's names for anonymous classes: `Outer$1`, `Outer$1$2`.
+const ANONYMOUS_CLASS = /\$\d+;$/;
 const OBJECT_METHODS = new Set(['toString', 'equals', 'hashCode', 'finalize', 'clone']);
 
 const MAX_NODES = LIMITS.livenessNodes.value;
@@ -394,7 +396,9 @@ export class Liveness {
   /** Whether something outside the code may create an instance of cls by its name. */
   private createdByName(cls: string): boolean {
     const h = this.code.hierarchy;
-    if (this.reflective().has(namespaceOf(cls))) return true;
+    // A computed class name is a platform or plugin class picked from configuration; an anonymous
+    // class (`Outer$1`) has no name anyone configures, and its constructor takes what it captures.
+    if (this.reflective().has(namespaceOf(cls)) && !ANONYMOUS_CLASS.test(cls)) return true;
     if (CREATED_BY_DESERIALISATION.some((t) => h.isSubclassOf(cls, t))) return true;
     if (COMPONENT_BASES.some((t) => h.isSubclassOf(cls, t))) return false;
     const top = this.externalSuperclass(cls);
