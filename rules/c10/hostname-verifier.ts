@@ -46,7 +46,8 @@ export default defineCheck({
     }
     const sites: [CodeSite, string][] = [
       ...code.fieldReadsOf('Lorg/apache/http/conn/ssl/SSLSocketFactory;', 'ALLOW_ALL_HOSTNAME_VERIFIER').map((s): [CodeSite, string] => [s, 'SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER']),
-      ...code.invokesOf('Lorg/apache/http/conn/ssl/AllowAllHostnameVerifier;', '<init>').map((s): [CodeSite, string] => [s, 'new AllowAllHostnameVerifier()']),
+      // A static initialiser that only defines a constant (SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER) is not a use: the reads are.
+      ...code.invokesOf('Lorg/apache/http/conn/ssl/AllowAllHostnameVerifier;', '<init>').filter((s) => facts.isUsedConstruction(s)).map((s): [CodeSite, string] => [s, 'new AllowAllHostnameVerifier()']),
     ].filter(([s]) => facts.isLiveSite(s));
     for (const [owner, group] of groupBy(sites, ([s]) => ownerKey(siteEvidence(facts, s).owner))) {
       const ev = group.slice(0, MAX_EVIDENCE).map(([s, api]) => siteEvidence(facts, s, api));

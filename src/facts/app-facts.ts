@@ -128,6 +128,11 @@ export class AppFacts {
     return this.isLive(site.unit.dex.methodRefString(site.caller));
   }
 
+  /** Whether the object a constructor call site creates can be used (a live site, not only a constant no live code reads). */
+  isUsedConstruction(site: CodeSite): boolean {
+    return this.liveness?.isUsedConstruction(site) ?? true;
+  }
+
   get liveness(): Liveness | undefined {
     const code = this.code;
     if (code === undefined) return undefined;

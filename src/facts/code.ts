@@ -197,6 +197,11 @@ export class CodeFacts {
     return desc === ancestor || this.hierarchy.isSubclassOf(desc, ancestor);
   }
 
+  /** Whether the scan records every static read of the fields of classDesc (framework and legacy Apache HTTP classes). */
+  recordsStaticReadsOf(classDesc: string): boolean {
+    return SCANNED_PREFIXES.some((p) => classDesc.startsWith(p));
+  }
+
   /** Every recorded read of the field `Lclass;->name` (framework fields are recorded by the scan). */
   fieldReadsOf(classDesc: string, name: string): CodeSite[] {
     const key = `${classDesc}->${name}`;

@@ -6,6 +6,7 @@ import { PledgeError } from '../util/errors.js';
 import { groupRows, type CodeFacts, type CodeSite, type DexUnit, type RefIndex } from './code.js';
 import { flowAt } from './flow.js';
 import { LIMITS } from '../util/limits.js';
+import { instructions } from '../dex/method-analysis.js';
 
 /**
  * Dead code: methods no entry point can reach. Libraries and SDKs ship whole utility classes of
@@ -20,8 +21,7 @@ import { LIMITS } from '../util/limits.js';
  * Everything uncertain counts as an entry point, so an answer of "dead" is one the bytes support:
  * - static initialisers (run when anything touches the class: not tracked here);
  * - classes the manifest declares, classes of native methods (JNI calls back by name), classes
- *   named as a value by other code (`Foo.class`) or quoted in a const-string, and method names
- *   quoted in a const-string (reflection);
+ *   named as a value by other code (`Foo.class`) or quoted in a const-string;
  * - constructors of classes the framework creates by name (views, fragments, workers…: any
  *   class with an external ancestor other than the ones listed in NOT_CREATED_BY_NAME), of
  *   Serializable/Parcelable classes, and of every class in a namespace whose code loads classes
@@ -30,6 +30,8 @@ import { LIMITS } from '../util/limits.js';
  *   the app (any external ancestor, or Object's methods), and public instance methods of
  *   JavaScript interface classes (every class, when one such object cannot be resolved);
  * - methods of classes the app does not define, and searches over the bound.
+ * A method whose name is quoted in a const-string may be called by reflection: the method holding
+ * the quote counts as its caller (the string exists only when that method runs).
  */
 
 // External superclasses whose subclasses the framework never instantiates by name on its own: a
@@ -52,6 +54,8 @@ const NOT_CREATED_BY_NAME = new Set([
 const COMPONENT_BASES = ['Landroid/app/Activity;', 'Landroid/app/Service;', 'Landroid/content/ContentProvider;', 'Landroid/app/Application;', 'Landroid/content/BroadcastReceiver;'];
 
 const CREATED_BY_DESERIALISATION = ['Ljava/io/Serializable;', 'Landroid/os/Parcelable;'];
+// javac's and d8's names for anonymous classes: `Outer$1`, `Outer$1$2`.
+const ANONYMOUS_CLASS = /\$\d+;$/;
 const OBJECT_METHODS = new Set(['toString', 'equals', 'hashCode', 'finalize', 'clone']);
 
 const MAX_NODES = LIMITS.livenessNodes.value;
@@ -188,7 +192,6 @@ export class Liveness {
     const flags = n.def.accessFlags;
     const isStatic = (flags & ACC_STATIC) !== 0;
     if (n.name === '<init>') return this.createdByName(n.cls);
-    if (n.name.length >= 3 && this.quoted(n.name)) return true;
     if (isStatic || (flags & ACC_PRIVATE) !== 0) return false;
     // An instance method the framework (or JavaScript) may call, once an instance exists.
     const callback = OBJECT_METHODS.has(n.name) || this.hasExternalAncestor(n.cls) || this.jsCallable(n.cls);
@@ -207,13 +210,70 @@ export class Liveness {
     const h = this.code.hierarchy;
     let yes = false;
     for (const c of [cls, ...h.subclassesOf(cls, 512).map((i) => i.descriptor)]) {
-      if (this.isRootClass(c) || this.createdByName(c) || this.methodsOf(c).some((m) => m.name === '<init>' && this.isLive(`${c}->${m.name}${m.proto}`))) {
+      if (this.isRootClass(c) || this.createdByName(c) || (this.methodsOf(c).some((m) => m.name === '<init>' && this.isLive(`${c}->${m.name}${m.proto}`)) && this.someUsableConstruction(c))) {
         yes = true;
         break;
       }
     }
     this.created.set(cls, yes);
     return yes;
+  }
+
+  /** Some `new cls(…)` can yield an object code can use (see isUsedConstruction); true when no call site is recorded. */
+  private someUsableConstruction(cls: string): boolean {
+    const sites = this.code.invokesOf(cls, '<init>');
+    return sites.length === 0 || sites.some((s) => this.isUsedConstruction(s));
+  }
+
+  /**
+   * Whether the object a constructor call site creates can be used: the site can run and, when it
+   * is a static initialiser that only stores the object in a static field whose reads the scan
+   * records (framework and legacy Apache HTTP classes), live code reads that field. A library's
+   * `static final X = new T()` defines a constant; it is used only where X is read.
+   */
+  isUsedConstruction(site: CodeSite): boolean {
+    if (!this.isLive(site.unit.dex.methodRefString(site.caller))) return false;
+    if (site.unit.dex.methodName(site.caller) !== '<clinit>') return true;
+    const field = this.staticStoreAfter(site);
+    if (field === undefined) return true;
+    const dex = site.unit.dex;
+    const cls = dex.fieldClass(field);
+    if (!this.code.recordsStaticReadsOf(cls)) return true;
+    return this.code.fieldReadsOf(cls, dex.fieldName(field)).some((r) => this.isLive(r.unit.dex.methodRefString(r.caller)));
+  }
+
+  /**
+   * The static field the object of an `<init>` call site goes to, when the next use of its
+   * register is `sput-object` (directly, or after `aput-object` into an array that is then stored:
+   * `static final TrustManager[] TMS = { new T() }`); undefined for any other use.
+   */
+  private staticStoreAfter(site: CodeSite): number | undefined {
+    const off = this.code.codeOffOf(site.unit, site.caller);
+    if (off === undefined) return undefined;
+    try {
+      const held = new Set<number>();
+      for (const insn of instructions(site.unit.dex, off)) {
+        if (insn.pc < site.pc) continue;
+        if (insn.pc === site.pc) {
+          const r = insn.registers[0];
+          if (r === undefined) return undefined;
+          held.add(r);
+          continue;
+        }
+        if (!insn.registers.some((r) => held.has(r))) continue;
+        const [a, b] = insn.registers;
+        if (insn.name === 'aput-object' && a !== undefined && b !== undefined && held.has(a) && !held.has(b)) {
+          held.delete(a);
+          held.add(b);
+          continue;
+        }
+        return insn.name === 'sput-object' && a !== undefined && held.has(a) && held.size === 1 ? insn.index : undefined;
+      }
+    } catch (e) {
+      if (e instanceof PledgeError) return undefined;
+      throw e;
+    }
+    return undefined;
   }
 
   /** Who can make n run: callers of it, and (for a possible override) whatever creates its class. */
@@ -226,6 +286,15 @@ export class Liveness {
     // by dispatch, which needs an instance of n's class (rapid type analysis: without it, every
     // Handler.Callback in the app would be reachable from every handleMessage call).
     const related = (d: string): boolean => d === n.cls || h.isSubclassOf(d, n.cls) || (virtual && h.isSubclassOf(n.cls, d) && this.instantiated(n.cls));
+    // A method whose name is quoted may be called by reflection, from the method that holds the
+    // quote: the string exists only when that method runs, so it is a caller, not an entry point
+    // (a quote inside the method itself, or in a method nothing reaches, makes nothing live).
+    if (n.name.length >= 3 && n.name !== '<init>') {
+      for (const s of this.code.stringSitesEqual(n.name)) {
+        const p = this.node(s.unit.dex.methodRefString(s.caller));
+        if (p !== undefined) yield p;
+      }
+    }
     for (const u of this.code.units) {
       const nameIdx = findStringIdx(u.dex, n.name);
       if (nameIdx < 0) continue;
@@ -327,7 +396,9 @@ export class Liveness {
   /** Whether something outside the code may create an instance of cls by its name. */
   private createdByName(cls: string): boolean {
     const h = this.code.hierarchy;
-    if (this.reflective().has(namespaceOf(cls))) return true;
+    // A computed class name is a platform or plugin class picked from configuration; an anonymous
+    // class (`Outer$1`) has no name anyone configures, and its constructor takes what it captures.
+    if (this.reflective().has(namespaceOf(cls)) && !ANONYMOUS_CLASS.test(cls)) return true;
     if (CREATED_BY_DESERIALISATION.some((t) => h.isSubclassOf(cls, t))) return true;
     if (COMPONENT_BASES.some((t) => h.isSubclassOf(cls, t))) return false;
     const top = this.externalSuperclass(cls);
