@@ -99,17 +99,27 @@ export function packageOwners(input: OwnershipInput): Map<string, Owner> {
       if (from === undefined || from.size === 0) continue;
       let party: Owner | undefined;
       let one = true;
+      // An SDK's API is called by the app too: a package called only by the app and one SDK whose
+      // own packages lie below it (a.b.a.a above the renamed a.b.a.a.g) is that SDK's top package.
+      let sdk: Owner | undefined;
+      let mixed = true;
       for (const c of from) {
         const o = owners.get(names[c] as string);
         if (o === undefined || (o.kind !== 'app' && o.kind !== 'sdk')) {
           one = false;
+          mixed = false;
           break;
+        }
+        if (o.kind === 'sdk') {
+          if (sdk === undefined) sdk = o;
+          else if (sdk.kind === 'sdk' && sdk.id !== o.id) mixed = false;
         }
         if (party === undefined) party = o;
-        else if (party.kind !== o.kind || (o.kind === 'sdk' && party.kind === 'sdk' && o.id !== party.id)) {
-          one = false;
-          break;
-        }
+        else if (party.kind !== o.kind || (o.kind === 'sdk' && party.kind === 'sdk' && o.id !== party.id)) one = false;
+      }
+      if (!one && mixed && sdk !== undefined && ownsBelow(owners, p, sdk)) {
+        party = sdk;
+        one = true;
       }
       if (one && party !== undefined && (had === undefined || party.kind === 'sdk')) {
         owners.set(p, party);
@@ -119,4 +129,12 @@ export function packageOwners(input: OwnershipInput): Map<string, Owner> {
     if (!changed) break;
   }
   return owners;
+}
+
+/** Whether `sdk` owns a package below `pkg` (`pkg.x…`). */
+function ownsBelow(owners: ReadonlyMap<string, Owner>, pkg: string, sdk: Owner): boolean {
+  if (pkg === '' || sdk.kind !== 'sdk') return false;
+  const prefix = `${pkg}.`;
+  for (const [q, o] of owners) if (o.kind === 'sdk' && o.id === sdk.id && q.startsWith(prefix)) return true;
+  return false;
 }
