@@ -33,7 +33,15 @@ describe.skipIf(!hasCorpus())('the truth set against this build', () => {
     it(labels.file, async () => {
       const report = await audit(join(CORPUS, labels.file), { clauses: CLAUSES });
       if (report.status !== 'ok') throw new Error(`${labels.file}: ${report.error.code}`);
-      const now = openProblems(compare(labels, report));
+      const result = compare(labels, report);
+      // A label judged one wording: a finding whose message changed must be checked again by hand
+      // (scripts/accuracy.mjs --details lists it as reworded) before its label can count.
+      const reworded = result.labelled.filter((l) => l.found && l.label.message !== undefined && l.message !== l.label.message);
+      expect(
+        reworded.map((l) => `${l.label.id.check} ${l.label.id.at}: labelled "${l.label.message}", now "${l.message}"`),
+        'labelled findings whose wording changed (check them again, then update message, label and reason)',
+      ).toEqual([]);
+      const now = openProblems(result);
       const known = new Set(OPEN[labels.file] ?? []);
       expect(now.filter((k) => !known.has(k)), 'new problems (regressions, or findings to label)').toEqual([]);
       expect([...known].filter((k) => !now.includes(k)), 'fixed problems still listed in open.json (run scripts/accuracy.mjs --ratchet)').toEqual([]);
