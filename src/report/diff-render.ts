@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
 import { DIFF } from '../i18n/catalog.js';
 import { counts, ownerKey, type Lang, type Verdict } from '../model/index.js';
@@ -8,6 +8,7 @@ import { formatLocation, shortPath } from './location.js';
 import { listSeparator, methodLabel, ownerLabel, piLabel, sdkCategoryLabel } from './messages.js';
 import type { AuditReport, ReportFinding } from './model.js';
 import { escapeJsonInvisible } from './render.js';
+import { paint } from './terminal.js';
 import { cleanText, escapeMarkdown, sanitizeForTerminal } from './sanitize.js';
 import { renderSarif } from './sarif.js';
 
@@ -91,21 +92,6 @@ function sideLine(s: DiffSide, lang: Lang): string {
 }
 
 // ---- text ----
-
-function paint(c: ChalkInstance, v: Verdict | undefined, text: string): string {
-  switch (v) {
-    case 'fail':
-      return c.red.bold(text);
-    case 'warn':
-      return c.yellow.bold(text);
-    case 'review':
-      return c.cyan(text);
-    case 'pass':
-      return c.green(text);
-    default:
-      return text;
-  }
-}
 
 function renderText(d: ReportDiff, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });

@@ -24,7 +24,8 @@ const LABEL: Record<Lang, Record<Verdict, string>> = {
 };
 const LABEL_WIDTH = 6;
 
-function paint(c: ChalkInstance, v: Verdict, text: string): string {
+/** A verdict's colour in the terminal (the audit report and `diff` use the same). */
+export function paint(c: ChalkInstance, v: Verdict, text: string): string {
   switch (v) {
     case 'fail':
       return c.red.bold(text);
