@@ -2,13 +2,12 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
-import { resolveCategories, UnknownCategoryError } from '../engine/categories.js';
 import type { Lang, Localized } from '../model/index.js';
 import type { FailOn } from '../index.js';
 import type { ScanSummary, Shard } from '../batch/scan.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { writeOutput, type Io } from './io.js';
-import { oneOf } from './help-text.js';
+import { appCategories, oneOf } from './help-text.js';
 import { CLI } from '../i18n/catalog.js';
 import { addLimitOptions, type LimitFlags } from './limit-options.js';
 
@@ -45,15 +44,6 @@ export function parseShard(v: string): Shard {
 function queueName(v: string): string {
   if (!/^[A-Za-z0-9_.-]{1,100}$/.test(v)) throw new InvalidArgumentError('--queue-name: letters, digits, _ . - only');
   return v;
-}
-
-function categories(value: string, previous: string[] | undefined): string[] {
-  try {
-    return [...(previous ?? []), ...resolveCategories([value])];
-  } catch (e) {
-    if (e instanceof UnknownCategoryError) throw new InvalidArgumentError(e.message);
-    throw e;
-  }
 }
 
 interface ScanFlags extends LimitFlags {
@@ -135,7 +125,7 @@ export function registerBatchCommands(program: Command, io: Io, setExit: (c: Exi
     .addOption(new Option('--fail-on <verdict>', t.scan.failOn).argParser(oneOf(['fail', 'warn', 'review', 'never'] as const, '--fail-on', lang)).default('never'))
     .addOption(new Option('--lang <lang>', t.scan.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .option('--strict', t.audit.strict)
-    .addOption(new Option('--category <types>', t.scan.category).argParser(categories))
+    .addOption(new Option('--category <types>', t.scan.category).argParser(appCategories))
     .option('--queue <url>', t.scan.queue)
     .option('--queue-name <name>', t.scan.queueName, queueName, 'pledge-audit')
     .option('--attempts <n>', t.scan.attempts, integer('--attempts', 1), 3)

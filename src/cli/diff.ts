@@ -1,8 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
-import { resolveCategories, UnknownCategoryError } from '../engine/categories.js';
 import { audit, toolInfo, type FailOn } from '../index.js';
 import { applyConfig } from '../config/apply.js';
 import { CONFIG_FILE, loadConfig } from '../config/config.js';
@@ -19,7 +18,7 @@ import { validate, type Schema } from '../util/json-schema.js';
 import { toolVersion } from '../version.js';
 import { errorLine, internalErrorHint } from './error-line.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { oneOf } from './help-text.js';
+import { appCategories, oneOf } from './help-text.js';
 import { useColor, writeOutput, type Io } from './io.js';
 
 /** A JSON report larger than this is not one app's report. */
@@ -121,16 +120,7 @@ export function registerDiffCommand(program: Command, io: Io, setExit: (code: Ex
     .option('--config <file>', t.audit.config(CONFIG_FILE))
     .addOption(new Option('--lang <lang>', t.audit.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .option('--strict', t.audit.strict)
-    .addOption(
-      new Option('--category <types>', t.audit.category).argParser((value: string, previous: string[] | undefined) => {
-        try {
-          return [...(previous ?? []), ...resolveCategories([value])];
-        } catch (e) {
-          if (e instanceof UnknownCategoryError) throw new InvalidArgumentError(e.message);
-          throw e;
-        }
-      }),
-    )
+    .addOption(new Option('--category <types>', t.audit.category).argParser(appCategories))
     .option('--sarif-category <id>', t.audit.sarifCategory)
     .option('--no-color', t.audit.noColor)
     .option('--debug', t.audit.debug)

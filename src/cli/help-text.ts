@@ -3,6 +3,7 @@ import { CLI } from '../i18n/catalog.js';
 import { stripAnsi } from '../report/sanitize.js';
 import { displayWidth } from '../report/width.js';
 import type { Lang } from '../model/index.js';
+import { resolveCategories, UnknownCategoryError } from '../engine/categories.js';
 
 /**
  * commander's own words, in the user's language: help section titles, the "(choices: …, default:
@@ -59,6 +60,16 @@ export function oneOf<T extends string>(values: readonly T[], what: string, lang
     if ((values as readonly string[]).includes(v)) return v as T;
     throw new InvalidArgumentError(lang === 'zh' ? `${what} 只能是：${values.join('、')}` : `${what} must be one of: ${values.join(', ')}`);
   };
+}
+
+/** The parser of --category (repeatable, comma lists, numbers or names): the audit, diff and scan share it. */
+export function appCategories(value: string, previous: string[] | undefined): string[] {
+  try {
+    return [...(previous ?? []), ...resolveCategories([value])];
+  } catch (e) {
+    if (e instanceof UnknownCategoryError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
 }
 
 const SHAPES: [RegExp, (m: RegExpMatchArray, c: (typeof CLI)['zh']['commander']) => string][] = [

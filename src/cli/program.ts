@@ -1,4 +1,3 @@
-import { resolveCategories, UnknownCategoryError } from '../engine/categories.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CLAUSES } from '../../rules/index.js';
 import { exitStatus, type FailOn } from '../index.js';
@@ -26,7 +25,7 @@ import { readPolicyFile } from '../facts/policy.js';
 import { LISTS_FORMATS, renderLists, type ListsFormat } from '../report/lists-render.js';
 import { EXIT, exitForError, type ExitCode } from './exit-codes.js';
 import { useColor, writeOutput, type Io } from './io.js';
-import { localizedHelp, oneOf, translateCommanderError } from './help-text.js';
+import { appCategories, localizedHelp, oneOf, translateCommanderError } from './help-text.js';
 import { envLang, resolveLang } from '../i18n/lang.js';
 import { CLI } from '../i18n/catalog.js';
 import { listRules, renderRulesText } from './rules-list.js';
@@ -93,18 +92,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
     .addOption(new Option('--lang <lang>', t.audit.lang).argParser(oneOf(['zh', 'en'] as const, '--lang', lang)))
     .option('--strict', t.audit.strict)
     .option('--policy <file>', t.audit.policy)
-    .addOption(
-      new Option('--category <types>', t.audit.category).argParser(
-        (value: string, previous: string[] | undefined) => {
-          try {
-            return [...(previous ?? []), ...resolveCategories([value])];
-          } catch (e) {
-            if (e instanceof UnknownCategoryError) throw new InvalidArgumentError(e.message);
-            throw e;
-          }
-        },
-      ),
-    )
+    .addOption(new Option('--category <types>', t.audit.category).argParser(appCategories))
     .option('--no-color', t.audit.noColor)
     .option('--verbose', t.audit.verbose)
     .option('--debug', t.audit.debug);
