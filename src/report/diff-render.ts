@@ -7,9 +7,10 @@ import type { DiffSide, ReportDiff } from './diff-model.js';
 import { formatLocation, shortPath } from './location.js';
 import { listSeparator, methodLabel, ownerLabel, piLabel, sdkCategoryLabel } from './messages.js';
 import type { AuditReport, ReportFinding } from './model.js';
+import { ICON, ident, md } from './markdown.js';
 import { escapeJsonInvisible } from './render.js';
 import { paint } from './terminal.js';
-import { cleanText, escapeMarkdown, sanitizeForTerminal } from './sanitize.js';
+import { sanitizeForTerminal } from './sanitize.js';
 import { renderSarif } from './sarif.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -125,16 +126,6 @@ function renderText(d: ReportDiff, lang: Lang, color: boolean): string {
 const OPEN_ROWS = 5;
 /** Rows listed per section at most (GitHub's comment limit is 65,536 characters). */
 const MAX_ROWS = 100;
-const ICON: Record<Verdict, string> = { fail: '❌', warn: '⚠️', review: '🔎', pass: '✅' };
-
-function md(x: string, max = 300): string {
-  return escapeMarkdown(cleanText(x, { max }));
-}
-
-function ident(x: string): string {
-  return `\`${x.replace(/[^\w/.:-]/g, '')}\``;
-}
-
 function renderMarkdown(d: ReportDiff, lang: Lang): string {
   const t = DIFF[lang];
   const out = [`### ${t.title}${lang === 'zh' ? '：' : ': '}${md(d.old.label ?? d.old.package, 80)} ${md(d.old.versionName ?? '', 40)} → ${md(d.new.versionName ?? '', 40)}`, '', `- ${t.old}${lang === 'zh' ? '：' : ': '}${md(sideLine(d.old, lang), 400)}`, `- ${t.new}${lang === 'zh' ? '：' : ': '}${md(sideLine(d.new, lang), 400)}`, ''];

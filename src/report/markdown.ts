@@ -18,16 +18,16 @@ export interface MarkdownOptions {
   maxFindings?: number;
 }
 
-const ICON: Record<Verdict, string> = { fail: '❌', warn: '⚠️', review: '🔎', pass: '✅' };
+export const ICON: Record<Verdict, string> = { fail: '❌', warn: '⚠️', review: '🔎', pass: '✅' };
 
 
 /** App text, one line, bounded, inert as Markdown. */
-function md(s: string, max = 300): string {
+export function md(s: string, max = 300): string {
   return escapeMarkdown(cleanText(s, { max }));
 }
 
 /** Identifiers of ours (check ids, error codes) for code spans: nothing that could close the span. */
-function ident(s: string): string {
+export function ident(s: string): string {
   return `\`${s.replace(/[^\w/.:-]/g, '')}\``;
 }
 
