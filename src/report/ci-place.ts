@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isAbsolute, posix, relative, resolve } from 'node:path';
-import type { Location } from '../model/index.js';
+import { isAbsolute, join, posix, relative, resolve } from 'node:path';
+import type { Location, SourceRef } from '../model/index.js';
 import { descriptorToJava, methodToJava } from './location.js';
 import type { AuditRecord, AuditReport, ReportFinding as Finding } from './model.js';
 import { cleanText } from './sanitize.js';
@@ -8,8 +8,8 @@ import { cleanText } from './sanitize.js';
 /**
  * Where a CI service (GitLab Code Quality and SAST, SonarQube) should show a finding: a file of the
  * repository, relative to the working directory with forward slashes, and a line and column when
- * the evidence has them in that file. The one place the three formats map report locations, so
- * that a richer location (a source file and line found under a source root) needs one change here.
+ * the evidence has a source place (a file under --source-root, or a line of a plain-text manifest
+ * input). The one place the three formats map report locations.
  */
 export interface CiPlace {
   /** Repository-relative path, `/`-separated (never absolute: GitLab and SonarQube match it against the checkout). */
@@ -33,22 +33,20 @@ export function repositoryPath(path: string, cwd: string | undefined): string {
   return cleanText(posix.normalize(p.replace(/\\/g, '/')), { max: 4096 });
 }
 
-function positive(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
-}
-
 /**
- * A line and column that refer to the input file itself. Evidence inside an APK (a DEX method, a
- * manifest element of the binary XML, an asset) has no line in the file the service shows (the APK);
- * a plain-text manifest given as input is that file, so its locations' lines are lines of it.
+ * The file and line the evidence has in source: a file under the report's source root
+ * (--source-root), or a line of the input itself (a plain-text manifest). Evidence inside an APK
+ * without a source place (a DEX method, binary XML, an asset) has no line in the file the service
+ * shows, the APK.
  */
-function lineInInput(report: AuditReport, l: Location): { line?: number; column?: number } {
-  if (report.target.kind !== 'text-manifest' || l.kind === 'app') return {};
-  const at = l as { line?: unknown; column?: unknown };
-  const line = positive(at.line);
-  if (line === undefined) return {};
-  const column = positive(at.column);
-  return column === undefined ? { line } : { line, column };
+function sourcePlace(report: AuditReport, s: SourceRef | undefined, cwd: string | undefined): Pick<CiPlace, 'path' | 'line' | 'column'> | undefined {
+  if (s === undefined) return undefined;
+  let path: string;
+  if (s.base === 'input') path = repositoryPath(report.target.path, cwd);
+  else if (report.sourceRoot !== undefined) path = repositoryPath(join(report.sourceRoot, s.file), cwd);
+  else return undefined;
+  if (s.line === undefined) return { path };
+  return s.column === undefined ? { path, line: s.line } : { path, line: s.line, column: s.column };
 }
 
 function codePlace(l: Location): { className?: string; method?: string } {
@@ -60,12 +58,11 @@ function codePlace(l: Location): { className?: string; method?: string } {
   return hash < 0 ? { className: cleanText(java, { max: 500 }) } : { className: cleanText(java.slice(0, hash), { max: 500 }), method: cleanText(java.slice(hash + 1), { max: 500 }) };
 }
 
-/** The place of a finding: its first piece of evidence, in the input file. */
+/** The place of a finding: its first piece of evidence, in source when it has a source place, else in the input file. */
 export function findingPlace(report: AuditReport, f: Finding, cwd: string | undefined): CiPlace {
-  const place: CiPlace = { path: repositoryPath(report.target.path, cwd) };
-  const first = f.evidence[0]?.location;
-  if (first === undefined) return place;
-  return { ...place, ...lineInInput(report, first), ...codePlace(first) };
+  const first = f.evidence[0];
+  if (first === undefined) return { path: repositoryPath(report.target.path, cwd) };
+  return { ...(sourcePlace(report, first.source, cwd) ?? { path: repositoryPath(report.target.path, cwd) }), ...codePlace(first.location) };
 }
 
 /**

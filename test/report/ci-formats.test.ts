@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLAUSES } from '../../rules/index.js';
+import { join } from 'node:path';
+import { audit } from '../../src/index.js';
 import { counts } from '../../src/model/index.js';
 import type { AuditRecord, AuditReport } from '../../src/report/model.js';
 import { renderRecords, type ReportFormat } from '../../src/report/render.js';
@@ -87,6 +89,25 @@ describe('GitLab Code Quality, GitLab SAST and SonarQube reports', () => {
   it('code evidence names its class and method in the SAST location', async () => {
     const sast = render([await fixtureRecord('demo-shop')], 'gitlab-sast') as { vulnerabilities: { location: { class?: string; method?: string } }[] };
     expect(sast.vulnerabilities.some((v) => v.location.class === 'com.example.shiguang.ShopApplication' && v.location.method === 'onCreate()')).toBe(true);
+  });
+
+  it('evidence with a source place is shown on its file and line: a plain-text manifest input, and --source-root', async () => {
+    const text = await audit(join(REPO, 'fixtures/src/manifest-risky/AndroidManifest.xml'), { lang: 'en', clauses: CLAUSES });
+    if (text.status !== 'ok') throw new Error(text.error.code);
+    const cq = render([{ ...text, target: { ...text.target, path: join(REPO, 'fixtures/src/manifest-risky/AndroidManifest.xml') } }], 'codequality') as CodeQualityIssue[];
+    expect(validateCodeQuality(cq)).toEqual([]);
+    expect(cq.every((i) => i.location.path === 'fixtures/src/manifest-risky/AndroidManifest.xml')).toBe(true);
+    // Each finding on the line of its element, not on line 1 of the file.
+    expect(new Set(cq.map((i) => i.location.lines.begin)).size).toBeGreaterThan(5);
+    expect(cq.every((i) => i.location.lines.begin > 1)).toBe(true);
+    const demo = await fixtureRecord('demo-shop', { sourceRoot: join(REPO, 'fixtures/src/demo-shop') });
+    const sonar = render([demo], 'sonarqube') as { issues: { primaryLocation: { filePath: string; textRange?: { startLine: number } } }[] };
+    expect(validateSonar(sonar)).toEqual([]);
+    expect(sonar.issues.map((i) => i.primaryLocation)).toContainEqual({ message: expect.any(String), filePath: 'fixtures/src/demo-shop/src/main/java/com/example/shiguang/ShopApplication.java', textRange: { startLine: expect.any(Number) } });
+    const sast = render([demo], 'gitlab-sast') as { vulnerabilities: { location: { file: string; start_line?: number } }[] };
+    expect(sast.vulnerabilities.some((v) => v.location.file === 'fixtures/src/demo-shop/res/layout/activity_splash.xml' && v.location.start_line === 10)).toBe(true);
+    // Evidence without a source place stays on the APK.
+    expect(sast.vulnerabilities.some((v) => v.location.file === 'fixtures/apk/demo-shop.apk' && v.location.start_line === undefined)).toBe(true);
   });
 
   it('the validators can fail', () => {
