@@ -36,21 +36,10 @@ function memory(): MemorySample {
 }
 
 async function auditOne(job: AppJob, fsPath: string): Promise<{ record: AuditRecord; bundle?: BundleInfo }> {
-  const s = job.settings;
-  const options = {
-    lang: s.lang,
-    strict: s.strict,
-    categories: s.categories,
-    reachability: s.reachability,
-    ...(s.limits === undefined ? {} : { limits: s.limits }),
-    ...(s.declaredSdks === undefined ? {} : { declaredSdks: s.declaredSdks }),
-    ...(s.debug === undefined ? {} : { debug: s.debug }),
-    ...(s.sourceRoot === undefined ? {} : { sourceRoot: s.sourceRoot }),
-    ...(s.policy === undefined ? {} : { policy: s.policy }),
-  };
-  // The single-app loader reads bundles and split sets whole (src/input/parts.ts), whatever the
-  // file is called: dumps rename freely, and a bundle called .apk is found by its content.
-  const record = await audit(job.inputs ?? fsPath, options);
+  // The settings are audit options as plain data (they crossed the thread). The single-app loader
+  // reads bundles and split sets whole (src/input/parts.ts), whatever the file is called: dumps
+  // rename freely, and a bundle called .apk is found by its content.
+  const record = await audit(job.inputs ?? fsPath, job.settings);
   const parts = record.status === 'ok' ? record.target.parts : undefined;
   if (parts === undefined || parts.length === 0) return { record };
   return { record, bundle: { base: (parts[0] as { name: string }).name, splits: parts.slice(1).map((p) => p.name) } };
