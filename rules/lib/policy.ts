@@ -1,5 +1,6 @@
 import type { CheckContext } from '../../src/engine/check.js';
 import type { AppFacts } from '../../src/facts/app-facts.js';
+import { derivedFact } from '../../src/facts/derived.js';
 import { manifestEvidence } from '../../src/facts/evidence.js';
 import { analysePolicy, policyTexts, type PolicyAnalysis, type PolicyMention, type PolicyText } from '../../src/facts/policy.js';
 import { APPLICATION_ANCHOR } from '../../src/facts/rights.js';
@@ -15,13 +16,12 @@ import type { Evidence } from '../../src/model/index.js';
 export type PolicySource = { kind: 'text'; policy: PolicyAnalysis } | { kind: 'remote'; url: ExtractedValue } | { kind: 'none' };
 
 // Three checks read the same policy: analysed once per app and policy.
-const memo = new WeakMap<AppFacts, Map<PolicyText | 'bundled', PolicySource>>();
+const analysed = derivedFact((_facts: AppFacts) => new Map<PolicyText | 'bundled', PolicySource>());
 
 export function policySource(ctx: CheckContext): PolicySource {
   const { facts, options } = ctx;
   const key = options.policy ?? 'bundled';
-  let perApp = memo.get(facts);
-  if (perApp === undefined) memo.set(facts, (perApp = new Map()));
+  const perApp = analysed(facts);
   const hit = perApp.get(key);
   if (hit !== undefined) return hit;
   const docs = policyTexts(facts, options.policy);
