@@ -9,7 +9,7 @@ import { basename, extname } from 'node:path';
 import type { Location } from '../model/index.js';
 import type { SdkRecord } from '../sdk/types.js';
 import { loadData } from '../util/data-path.js';
-import { escapeText } from '../util/escape.js';
+import { escapeRegExp, escapeText } from '../util/escape.js';
 import { InternalError, PledgeError } from '../util/errors.js';
 import type { AppFacts } from './app-facts.js';
 import { piTable } from './pi-table.js';
@@ -133,10 +133,6 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function norm(s: string): string {
   return s.normalize('NFKC').toLowerCase();
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A term matcher: CJK terms against the compact sentence, Latin ones as words (spaces and hyphens interchangeable). */

@@ -5,6 +5,7 @@ import { parseTextXml } from '../manifest/text.js';
 import type { Location, SourceRef } from '../model/index.js';
 import type { AppFacts } from './app-facts.js';
 import { MANIFEST_ENTRY } from './evidence.js';
+import { escapeRegExp } from '../util/escape.js';
 
 /**
  * Evidence locations → places in source (SourceRef): the report builder asks once per piece of
@@ -120,7 +121,7 @@ export class SourceLocator {
       // Kotlin maps inlined code to lines past the end of the file (its SMAP): not this file's.
       if (line !== undefined && line <= lines.length) return { base: 'root', file: src.file, line };
       const name = method.slice(arrow + 2, method.indexOf('(', arrow));
-      const decl = name.startsWith('<') ? undefined : findLine(lines, new RegExp(`(?:\\bfun\\s+(?:[\\w.<>]+\\.)?|[\\w>\\]]\\s+)(${escapeRe(name)})\\s*[(<]`));
+      const decl = name.startsWith('<') ? undefined : findLine(lines, new RegExp(`(?:\\bfun\\s+(?:[\\w.<>]+\\.)?|[\\w>\\]]\\s+)(${escapeRegExp(name)})\\s*[(<]`));
       if (decl !== undefined) return { base: 'root', file: src.file, ...decl };
     }
     return src.decl === undefined ? { base: 'root', file: src.file } : { base: 'root', file: src.file, ...src.decl };
@@ -153,7 +154,7 @@ export class SourceLocator {
     names.push(`${outer}.java`, `${outer}.kt`);
     if (outer.endsWith('Kt') && outer.length > 2) names.push(`${outer.slice(0, -2)}.kt`);
     const dirs = tree.codeDirs.map((d) => (d === '' ? pkgDir : pkgDir === '' ? d : `${d}/${pkgDir}`));
-    const declRe = new RegExp(`\\b(?:class|interface|enum|object|record)\\s+(${escapeRe(outer)})\\b`);
+    const declRe = new RegExp(`\\b(?:class|interface|enum|object|record)\\s+(${escapeRegExp(outer)})\\b`);
     for (const dir of dirs) {
       for (const name of names) {
         const file = dir === '' ? name : `${dir}/${name}`;
@@ -201,10 +202,6 @@ const MAX_KOTLIN_FILES = 500;
 function elementPosition(el: XmlElement): { line?: number; column?: number } {
   if (!(el.line > 0)) return {};
   return el.column === undefined ? { line: el.line } : { line: el.line, column: el.column };
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The first line matching `re` (outside `//` comments), with the column of its first group. */

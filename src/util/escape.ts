@@ -37,3 +37,8 @@ export function escapeText(s: string, max = MAX_MESSAGE): string {
 export function quoteName(name: string, max = MAX_NAME): string {
   return `"${escapeText(name, max)}"`;
 }
+
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
