@@ -1,6 +1,6 @@
 import type { ClauseDefinition as ClauseModule } from '../engine/check.js';
 import { VERDICT_RANK, type FindingVerdict, type Lang, type Verdict } from '../model/index.js';
-import { counts, verdictLabel } from './checks.js';
+import { counts, verdictLabel, worstVerdict } from './checks.js';
 import { formatLocation } from './location.js';
 import type { AuditError, AuditRecord, AuditReport, ReportFinding as Finding, ClauseReport } from './model.js';
 import { cleanText, escapeXml, escapeXmlAttr } from './sanitize.js';
@@ -64,9 +64,7 @@ function quietLine(f: Finding, lang: Lang): string {
 }
 
 function worstOf(fs: readonly Finding[]): FindingVerdict | undefined {
-  let w: FindingVerdict | undefined;
-  for (const f of fs) if (w === undefined || VERDICT_RANK[f.verdict] > VERDICT_RANK[w]) w = f.verdict;
-  return w;
+  return fs.length === 0 ? undefined : worstVerdict(fs.map((f) => f.verdict));
 }
 
 interface Case {
