@@ -83,9 +83,16 @@ export function packageOwners(input: OwnershipInput): Map<string, Owner> {
     }
   }
   const owners = new Map<string, Owner>();
+  // `sdk-id\npackage` for every package above one an SDK owns: whether an SDK lies below a package.
+  const sdkBelow = new Set<string>();
+  const own = (p: string, o: Owner): void => {
+    owners.set(p, o);
+    if (o.kind !== 'sdk') return;
+    for (let end = p.lastIndexOf('.'); end > 0; end = p.lastIndexOf('.', end - 1)) sdkBelow.add(`${o.id}\n${p.slice(0, end)}`);
+  };
   for (const [p, desc] of sample) {
     const k = input.known(p, desc) ?? input.marked?.(p);
-    if (k !== undefined) owners.set(p, k);
+    if (k !== undefined) own(p, k);
   }
   // A package whose every caller is owned, and owned by one party, belongs to that party.
   for (let round = 0; round < 8; round++) {
@@ -117,24 +124,16 @@ export function packageOwners(input: OwnershipInput): Map<string, Owner> {
         if (party === undefined) party = o;
         else if (party.kind !== o.kind || (o.kind === 'sdk' && party.kind === 'sdk' && o.id !== party.id)) one = false;
       }
-      if (!one && mixed && sdk !== undefined && ownsBelow(owners, p, sdk)) {
+      if (!one && mixed && sdk?.kind === 'sdk' && sdkBelow.has(`${sdk.id}\n${p}`)) {
         party = sdk;
         one = true;
       }
       if (one && party !== undefined && (had === undefined || party.kind === 'sdk')) {
-        owners.set(p, party);
+        own(p, party);
         changed = true;
       }
     }
     if (!changed) break;
   }
   return owners;
-}
-
-/** Whether `sdk` owns a package below `pkg` (`pkg.x…`). */
-function ownsBelow(owners: ReadonlyMap<string, Owner>, pkg: string, sdk: Owner): boolean {
-  if (pkg === '' || sdk.kind !== 'sdk') return false;
-  const prefix = `${pkg}.`;
-  for (const [q, o] of owners) if (o.kind === 'sdk' && o.id === sdk.id && q.startsWith(prefix)) return true;
-  return false;
 }
