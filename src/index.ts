@@ -38,8 +38,8 @@ export interface AuditOptions {
   debug?: boolean;
   /**
    * The app's source tree (--source-root): evidence gets its source file and line. A path is
-   * opened here (a bad one throws E_USAGE, like a bad category); the CLI checks it once before any
-   * audit, and the worker thread that audits an app opens it again by path.
+   * opened here (a bad one throws E_USAGE, like a bad category); the CLI only checks it before any
+   * audit (resolveSourceRoot) and passes the path, which crosses into the worker thread.
    */
   sourceRoot?: string | SourceTree;
 }

@@ -17,7 +17,7 @@ export interface AuditSettings {
   /** A single audit's declared SDK list (from its config) and --debug. */
   declaredSdks?: { name: string; package: string }[];
   debug?: boolean;
-  /** A single audit's --source-root, resolved (the worker walks it again: a tree does not cross threads). */
+  /** A single audit's --source-root, resolved (the worker walks it: a tree does not cross threads). */
   sourceRoot?: string;
   /** A single audit's --policy, read before the audit (plain data: it crosses the thread). */
   policy?: PolicyText;

@@ -33,7 +33,7 @@ import { registerBatchCommands } from './batch-commands.js';
 import { registerDiffCommand } from './diff.js';
 import { addLimitOptions, limitHint, limitOverrides, type LimitFlags } from './limit-options.js';
 import { singleAuditor } from './single-audit.js';
-import { openSourceRoot } from '../input/source-root.js';
+import { resolveSourceRoot } from '../input/source-root.js';
 
 interface AuditFlags {
   format: ReportFormat;
@@ -109,8 +109,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void, lang: L
       const policy = flags.policy === undefined ? undefined : readPolicyFile(resolve(io.cwd, flags.policy), flags.policy);
       const categories = flags.category ?? config?.categories ?? [];
       const failOn = command.getOptionValueSource('failOn') === 'default' ? (config?.failOn ?? flags.failOn) : flags.failOn;
-      // A source root that is not a folder is E_USAGE (exit 2) before any audit.
-      const sourceRoot = flags.sourceRoot === undefined ? undefined : openSourceRoot(flags.sourceRoot, io.cwd);
+      // A source root that is not a folder is E_USAGE (exit 2) before any audit; each audit walks it.
+      const sourceRoot = flags.sourceRoot === undefined ? undefined : resolveSourceRoot(flags.sourceRoot, io.cwd);
       const startTime = new Date();
       const audited: AuditRecord[] = [];
       const overrides = limitOverrides(flags);

@@ -33,19 +33,28 @@ const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 const SKIP_DIRS = new Set(['build', 'node_modules', 'out', 'intermediates', 'generated']);
 
 /**
- * Opens `dir` as a source root. A path that does not exist or is not a folder is a usage error
- * (E_USAGE, exit 2) before anything is audited.
+ * The absolute source root `dir` names, symbolic links resolved; a path that does not exist or is
+ * not a folder is a usage error (E_USAGE, exit 2). The CLI checks it before any audit; the audit
+ * (in a worker thread) opens it.
  */
-export function openSourceRoot(dir: string, cwd?: string): SourceTree {
+export function resolveSourceRoot(dir: string, cwd?: string): string {
   const abs = cwd === undefined ? resolve(dir) : resolve(cwd, dir);
-  let root: string;
   try {
-    root = realpathSync(abs);
+    const root = realpathSync(abs);
     if (!statSync(root).isDirectory()) throw new PledgeError('E_USAGE', `--source-root ${dir}: not a folder`, { entry: dir });
+    return root;
   } catch (e) {
     if (e instanceof PledgeError) throw e;
     throw new PledgeError('E_USAGE', `--source-root ${dir}: no such folder`, { entry: dir });
   }
+}
+
+/**
+ * Opens `dir` as a source root. A path that does not exist or is not a folder is a usage error
+ * (E_USAGE, exit 2) before anything is audited.
+ */
+export function openSourceRoot(dir: string, cwd?: string): SourceTree {
+  const root = resolveSourceRoot(dir, cwd);
   const codeDirs: string[] = [''];
   const manifests: string[] = [];
   const files = new Map<string, string[]>();
