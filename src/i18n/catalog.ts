@@ -312,8 +312,8 @@ export const CLI = {
       verbose: 'show every finding with all its evidence',
       debug: 'print stack traces of internal errors',
       maxEntrySize: 'largest inflated size of one zip entry: bytes, or with KiB, MiB, GiB (default 512MiB; docs/limits.md)',
-      timeout: 'time limit per app in seconds; the app is analysed in a worker thread stopped at the limit (E_TIMEOUT, exit 3); 0: no limit, analysed in-process (default 300)',
-      memory: 'heap cap per app in MiB (V8 old generation of its worker thread; E_MEMORY, exit 3; default 2048)',
+      timeout: 'time limit per app in seconds; the app is analysed in a worker thread stopped at the limit (E_TIMEOUT, exit 3); 0: no limit, analysed in-process',
+      memory: 'heap cap per app in MiB (V8 old generation of its worker thread; E_MEMORY, exit 3)',
     },
     dump: {
       description: 'print decoded parts of an APK',
@@ -434,8 +434,8 @@ export const CLI = {
       verbose: '显示全部发现及其全部证据',
       debug: '内部错误时打印堆栈',
       maxEntrySize: '单个 zip 条目解压后的最大大小：字节数，或带 KiB、MiB、GiB 单位（默认 512MiB；见 docs/limits.md）',
-      timeout: '每个应用的时间上限（秒）；应用在工作线程中分析，到时即被终止（E_TIMEOUT，退出码 3）；0 表示不限时，在主进程内分析（默认 300）',
-      memory: '每个应用的堆内存上限（MiB，其工作线程的 V8 老生代；E_MEMORY，退出码 3；默认 2048）',
+      timeout: '每个应用的时间上限（秒）；应用在工作线程中分析，到时即被终止（E_TIMEOUT，退出码 3）；0 表示不限时，在主进程内分析',
+      memory: '每个应用的堆内存上限（MiB，其工作线程的 V8 老生代；E_MEMORY，退出码 3）',
     },
     dump: {
       description: '输出 APK 解码后的内容',
