@@ -6,6 +6,7 @@ import { PledgeError } from '../util/errors.js';
 import { groupRows, type CodeFacts, type CodeSite, type DexUnit, type RefIndex } from './code.js';
 import { flowAt } from './flow.js';
 import { LIMITS } from '../util/limits.js';
+import { mayCreate, namespaceOf, reflectiveLoads, type ReflectiveLoad } from './reflective-loads.js';
 import { instructions } from '../dex/method-analysis.js';
 
 /**
@@ -24,8 +25,9 @@ import { instructions } from '../dex/method-analysis.js';
  *   named as a value by other code (`Foo.class`) or quoted in a const-string;
  * - constructors of classes the framework creates by name (views, fragments, workers…: any
  *   class with an external ancestor other than the ones listed in NOT_CREATED_BY_NAME), of
- *   Serializable/Parcelable classes, and of every class in a namespace whose code loads classes
- *   by a computed name;
+ *   Serializable/Parcelable classes, and of the classes that a load by a computed name may
+ *   create (a live `Class.forName(…)` in their namespace whose name and use admit them:
+ *   reflective-loads.ts);
  * - instance methods of a class that can be instantiated and that may override something outside
  *   the app (any external ancestor, or Object's methods), and public instance methods of
  *   JavaScript interface classes (every class, when one such object cannot be resolved);
@@ -48,6 +50,30 @@ const NOT_CREATED_BY_NAME = new Set([
   'Landroid/database/ContentObserver;',
   'Landroid/telephony/PhoneStateListener;',
   'Landroid/os/Binder;',
+  'Landroid/os/HandlerThread;',
+  'Landroid/os/CountDownTimer;',
+  'Landroid/os/FileObserver;',
+  'Landroid/app/Dialog;',
+  'Landroid/app/AlertDialog;',
+  'Landroid/app/ProgressDialog;',
+  'Landroid/app/DatePickerDialog;',
+  'Landroid/app/TimePickerDialog;',
+  'Landroid/widget/PopupWindow;',
+  'Landroid/widget/BaseAdapter;',
+  'Landroid/widget/ArrayAdapter;',
+  'Landroid/text/style/ClickableSpan;',
+  'Landroid/animation/AnimatorListenerAdapter;',
+  'Landroid/view/GestureDetector$SimpleOnGestureListener;',
+  'Landroid/database/sqlite/SQLiteOpenHelper;',
+  'Ljava/lang/Throwable;',
+  'Ljava/lang/Exception;',
+  'Ljava/lang/RuntimeException;',
+  'Ljava/io/IOException;',
+  'Ljava/io/InputStream;',
+  'Ljava/io/OutputStream;',
+  'Ljava/io/FilterInputStream;',
+  'Ljava/io/FilterOutputStream;',
+  'Ljava/lang/ref/WeakReference;',
 ]);
 
 // Components Android creates only when the manifest declares them.
@@ -59,16 +85,6 @@ const ANONYMOUS_CLASS = /\$\d+;$/;
 const OBJECT_METHODS = new Set(['toString', 'equals', 'hashCode', 'finalize', 'clone']);
 
 const MAX_NODES = LIMITS.livenessNodes.value;
-
-// Vendors whose second package segment is shared by unrelated products: their namespace is three segments.
-const WIDE_VENDORS = /^L(com\/(google|tencent|baidu|alibaba|alipay|huawei|xiaomi|amap|umeng|sina|facebook|bytedance|ss)|cn\/(com)|org\/(apache))\//;
-
-/** `Lcn/sharesdk/twitter/a;` → `cn/sharesdk` (`com/tencent/mm` for wide vendors): what one SDK's reflection may reach. */
-function namespaceOf(cls: string): string {
-  const parts = cls.slice(1, -1).split('/');
-  const n = WIDE_VENDORS.test(cls) ? 3 : 2;
-  return parts.slice(0, Math.min(n, parts.length - 1)).join('/');
-}
 
 interface Node {
   cls: string;
@@ -168,10 +184,20 @@ export class Liveness {
 
   private settle(nodes: Set<string>, key: string, live: boolean): boolean {
     // A live answer says nothing of the other nodes; a dead one covers the whole closed set.
-    if (!live) for (const k of nodes) this.memo.set(k, false);
+    const log = this.provisional[this.provisional.length - 1];
+    if (!live) {
+      for (const k of nodes) this.memo.set(k, false);
+      log?.memo.push(...nodes, key);
+    }
     this.memo.set(key, live);
     return live;
   }
+
+  /**
+   * Dead answers (and "never created" ones) found while a class's own instantiation was taken as
+   * false: they stand if it is not created, and are forgotten if it is.
+   */
+  private readonly provisional: { memo: string[]; created: string[] }[] = [];
 
   private node(methodKey: string): Node | undefined {
     const arrow = methodKey.indexOf('->');
@@ -201,19 +227,35 @@ export class Liveness {
   /**
    * Whether an instance of cls (or of a subclass) can exist: a constructor is live, or something
    * outside the code creates it. A class asked again while its own answer is being worked out
-   * counts as created, so a cycle never makes code look dead.
+   * counts as not created (the least fixed point: an object whose only creation needs an object
+   * of its own class is never created); answers that leaned on that are forgotten when the class
+   * turns out to be created after all, so the assumption never makes live code look dead.
    */
   private instantiated(cls: string): boolean {
     const hit = this.created.get(cls);
     if (hit !== undefined) return hit;
-    this.created.set(cls, true);
+    this.created.set(cls, false);
+    const log = { memo: [] as string[], created: [] as string[] };
+    this.provisional.push(log);
     const h = this.code.hierarchy;
     let yes = false;
-    for (const c of [cls, ...h.subclassesOf(cls, 512).map((i) => i.descriptor)]) {
-      if (this.isRootClass(c) || this.createdByName(c) || (this.methodsOf(c).some((m) => m.name === '<init>' && this.isLive(`${c}->${m.name}${m.proto}`)) && this.someUsableConstruction(c))) {
-        yes = true;
-        break;
+    try {
+      for (const c of [cls, ...h.subclassesOf(cls, 512).map((i) => i.descriptor)]) {
+        if (this.isRootClass(c) || this.createdByName(c) || (this.methodsOf(c).some((m) => m.name === '<init>' && this.isLive(`${c}->${m.name}${m.proto}`)) && this.someUsableConstruction(c))) {
+          yes = true;
+          break;
+        }
       }
+    } finally {
+      this.provisional.pop();
+    }
+    const parent = this.provisional[this.provisional.length - 1];
+    if (yes) {
+      for (const k of log.memo) this.memo.delete(k);
+      for (const c of log.created) this.created.delete(c);
+    } else if (parent !== undefined) {
+      parent.memo.push(...log.memo);
+      parent.created.push(...log.created, cls);
     }
     this.created.set(cls, yes);
     return yes;
@@ -345,30 +387,41 @@ export class Liveness {
     return hit;
   }
 
-  private reflectiveSet: Set<string> | undefined;
+  private loadsByNamespace: Map<string, ReflectiveLoad[]> | undefined;
+  private readonly loadsInProgress = new Set<ReflectiveLoad>();
+
+  /** Loads of classes by a computed name, by the namespaces whose code computes the name (reflective-loads.ts). */
+  private loadsInto(namespace: string): readonly ReflectiveLoad[] {
+    if (this.loadsByNamespace === undefined) {
+      const by = new Map<string, ReflectiveLoad[]>();
+      for (const load of reflectiveLoads(this.code)) {
+        const list = by.get(load.namespace);
+        if (list === undefined) by.set(load.namespace, [load]);
+        else list.push(load);
+      }
+      this.loadsByNamespace = by;
+    }
+    return this.loadsByNamespace.get(namespace) ?? [];
+  }
 
   /**
-   * Namespaces whose code loads classes by a computed name (`Class.forName(prefix + name)`): an
-   * SDK that picks its platform classes from a config file creates them this way, so any class
-   * of that namespace may exist without a visible constructor call.
+   * Whether a load by a computed name in cls's namespace may create cls: one that can run, may
+   * create something, and whose name and cast admit cls. A load asked again while its own method
+   * is being searched counts as able to run, so a cycle never makes code look dead.
    */
-  private reflective(): Set<string> {
-    if (this.reflectiveSet === undefined) {
-      const out = new Set<string>();
-      const code = this.code;
-      const sites: [CodeSite, number][] = [
-        ...code.invokesOf('Ljava/lang/Class;', 'forName').map((s): [CodeSite, number] => [s, 0]),
-        ...code.invokesOfName('loadClass', (c) => code.isA(c, 'Ljava/lang/ClassLoader;')).map((s): [CodeSite, number] => [s, 1]),
-      ];
-      for (const [site, arg] of sites) {
-        const caller = code.callerClass(site);
-        if (out.has(namespaceOf(caller))) continue;
-        const tag = flowAt({ code }, site).find((e) => e.pc === site.pc)?.args[arg];
-        if (tag?.t !== 'const') out.add(namespaceOf(caller));
+  private createdByLoad(cls: string): boolean {
+    const h = this.code.hierarchy;
+    for (const load of this.loadsInto(namespaceOf(cls))) {
+      if (!mayCreate(load, cls, (c, t) => c === t || h.isSubclassOf(c, t))) continue;
+      if (this.loadsInProgress.has(load)) return true;
+      this.loadsInProgress.add(load);
+      try {
+        if (this.isLive(load.method)) return true;
+      } finally {
+        this.loadsInProgress.delete(load);
       }
-      this.reflectiveSet = out;
     }
-    return this.reflectiveSet;
+    return false;
   }
 
   private literalSet: Set<string> | undefined;
@@ -398,7 +451,7 @@ export class Liveness {
     const h = this.code.hierarchy;
     // A computed class name is a platform or plugin class picked from configuration; an anonymous
     // class (`Outer$1`) has no name anyone configures, and its constructor takes what it captures.
-    if (this.reflective().has(namespaceOf(cls)) && !ANONYMOUS_CLASS.test(cls)) return true;
+    if (!ANONYMOUS_CLASS.test(cls) && this.createdByLoad(cls)) return true;
     if (CREATED_BY_DESERIALISATION.some((t) => h.isSubclassOf(cls, t))) return true;
     if (COMPONENT_BASES.some((t) => h.isSubclassOf(cls, t))) return false;
     const top = this.externalSuperclass(cls);

@@ -29,6 +29,12 @@ testCheck(check, {
         { messageId: 'read', verdict: 'warn', at: 'dex:Lcom/amap/apiextra/location/Helper;->serial()Ljava/lang/String;', owner: 'vendor', data: { owner: 'vendor:amap:com.amap.apiextra.location', kinds: ['SERIAL'] } },
       ],
     },
+    // Only the plugin a computed-name load may create reads anything; the reads in classes no load
+    // admits (outside the cast, "$Stub" lookups, a Dialog, a self-created listener) are dead.
+    {
+      fixture: 'reflection-liveness',
+      expect: [{ messageId: 'readBeforeConsent', verdict: 'fail', at: 'dex:Lcom/plugkit/DevicePlugin;->start(Landroid/content/Context;)V', owner: 'app', data: { owner: 'app', kinds: ['IMEI'] } }],
+    },
     // IMEI and MAC behind the consent flag: read, but not before consent.
     { fixture: 'consent-safe', expect: [{ messageId: 'read', verdict: 'warn', owner: 'app', data: { owner: 'app', kinds: ['IMEI', 'MAC'] } }] },
   ],
