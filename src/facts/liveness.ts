@@ -22,7 +22,8 @@ import { instructions } from '../dex/method-analysis.js';
  * Everything uncertain counts as an entry point, so an answer of "dead" is one the bytes support:
  * - static initialisers (run when anything touches the class: not tracked here);
  * - classes the manifest declares, classes of native methods (JNI calls back by name), classes
- *   named as a value by other code (`Foo.class`) or quoted in a const-string;
+ *   named as a value by other code (`Foo.class`, except an activity, service or provider the
+ *   manifest does not declare: Android never starts one) or quoted in a const-string;
  * - constructors of classes the framework creates by name (views, fragments, workers…: any
  *   class with an external ancestor other than the ones listed in NOT_CREATED_BY_NAME), of
  *   Serializable/Parcelable classes, and of the classes that a load by a computed name may
@@ -78,6 +79,9 @@ const NOT_CREATED_BY_NAME = new Set([
 
 // Components Android creates only when the manifest declares them.
 const COMPONENT_BASES = ['Landroid/app/Activity;', 'Landroid/app/Service;', 'Landroid/content/ContentProvider;', 'Landroid/app/Application;', 'Landroid/content/BroadcastReceiver;'];
+// Components only the system starts: a `Foo.class` handed to an Intent starts nothing unless the
+// manifest declares Foo (receivers can be registered from code, and code creating one is seen).
+const STARTED_ONLY_WHEN_DECLARED = ['Landroid/app/Activity;', 'Landroid/app/Service;', 'Landroid/content/ContentProvider;'];
 
 const CREATED_BY_DESERIALISATION = ['Ljava/io/Serializable;', 'Landroid/os/Parcelable;'];
 // javac's and d8's names for anonymous classes: `Outer$1`, `Outer$1$2`.
@@ -377,7 +381,7 @@ export class Liveness {
       const dotted = cls.slice(1, -1).replace(/\//g, '.');
       hit =
         this.declared.has(cls) ||
-        this.literals().has(cls) ||
+        (this.literals().has(cls) && !this.undeclaredComponent(cls)) ||
         this.methodsOf(cls).some((m) => (m.accessFlags & ACC_NATIVE) !== 0) ||
         this.quoted(dotted) ||
         this.quoted(cls.slice(1, -1)) ||
@@ -440,6 +444,11 @@ export class Liveness {
       this.literalSet = out;
     }
     return this.literalSet;
+  }
+
+  private undeclaredComponent(cls: string): boolean {
+    const h = this.code.hierarchy;
+    return !this.declared.has(cls) && STARTED_ONLY_WHEN_DECLARED.some((t) => h.isSubclassOf(cls, t));
   }
 
   private quoted(s: string): boolean {

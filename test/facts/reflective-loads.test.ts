@@ -32,6 +32,14 @@ describe('loads by a computed name', () => {
     expect(live('Lcom/plugkit/Hash;->md5(Ljava/lang/String;)Ljava/lang/String;')).toBe(true);
   });
 
+  it('never starts a service the manifest does not declare, even when code names its class', async () => {
+    const facts = await fixtureFacts('reflection-liveness');
+    // Downloads.start hands both classes to startService; only SyncService is declared.
+    expect(facts.isLive('Lcom/plugkit/download/Downloads;->start(Landroid/content/Context;)V')).toBe(true);
+    expect(facts.isLive('Lcom/plugkit/download/SyncService;->onStartCommand(Landroid/content/Intent;II)I')).toBe(true);
+    expect(facts.isLive('Lcom/plugkit/download/DownloadService;->onStartCommand(Landroid/content/Intent;II)I')).toBe(false);
+  });
+
   it('answers the same whatever is asked first', async () => {
     // The least fixed point must not depend on the order of questions (a class assumed not
     // created while its own answer is worked out is forgotten if it turns out created).
