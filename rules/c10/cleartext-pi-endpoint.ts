@@ -5,8 +5,20 @@ import type { ExtractedValue } from '../../src/facts/strings/types.js';
 import { ownerKey, type Owner } from '../../src/model/index.js';
 import { groupBy } from '../lib/group-by.js';
 
-// Paths and parameters that carry personal information or credentials (CLAUSES.md clause 10).
-const PI_URL_PART = /(\/|[?&=_-])(login|logon|signin|sign_in|register|signup|user|users|account|member|profile|passport|auth|oauth|token|passw(or)?d|pwd|pay|payment|order|sms|phone|mobile|tel|imei|imsi|device_?id|deviceid|android_?id|oaid|idfa|mac|location|lat|lng|lon|gps|idcard|id_card|realname|contacts?)([/?&=_.-]|$)/i;
+// Words of paths and parameters that name personal information or credentials (CLAUSES.md clause
+// 10). A word says what an address names, not what a request carries: the message quotes the
+// words and claims no more (whether code sends PI there is not followed).
+const PI_URL_WORD = /(?<=\/|[?&=_-])(login|logon|signin|sign_in|register|signup|user|users|account|member|profile|passport|auth|oauth|token|passw(?:or)?d|pwd|pay|payment|sms|phone|imei|imsi|device_?id|deviceid|android_?id|oaid|idfa|location|gps|idcard|id_card|realname|contacts?)(?=[/?&=_.-]|$)/gi;
+// Words that name PI only as a parameter (`?mobile=`, `&lat=`): as a path segment they name a
+// platform or a catalogue (`/mobile/api`, `/mac/download`).
+const PI_PARAM_WORD = /(?<=[?&])(mobile|tel|mac|lat|lng|lon)(?==)/gi;
+const SHOWN_WORDS = 6;
+
+/** The words of an http:// URL's path and query that name PI or credentials, lower-cased. */
+export function piWords(url: string): string[] {
+  const rest = url.replace(/^http:\/\/[^/?#]+/i, '');
+  return [...rest.matchAll(PI_URL_WORD), ...rest.matchAll(PI_PARAM_WORD)].map((m) => (m[1] ?? '').toLowerCase());
+}
 // Hosts a device never reaches over a network, and XML namespace URIs that are names, not endpoints.
 const NOT_AN_ENDPOINT = /^http:\/\/(localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[::1\]|schemas\.android\.com|www\.w3\.org|ns\.adobe\.com|xmlpull\.org|www\.apache\.org)/i;
 /** Hosts and URLs named in the message; the evidence lists the rest. */
@@ -17,7 +29,7 @@ export default defineCheck({
   meta: {
     id: 'c10/cleartext-pi-endpoint',
     clause: 10,
-    title: { en: 'Personal information sent over plain HTTP', zh: '通过明文 HTTP 传输个人信息' },
+    title: { en: 'Plain-HTTP addresses that name personal information or credentials', zh: '明文 HTTP 地址涉及个人信息或凭据' },
     defaultVerdict: 'warn',
     verdicts: ['warn'],
     evidence: 'declared',
@@ -32,22 +44,23 @@ export default defineCheck({
   },
   messages: {
     http: {
-      en: '{owner:owner} holds {count} plain-HTTP URL(s) that carry personal information or credentials ({hosts}): {urls}',
-      zh: '{owner:owner}含 {count} 个传输个人信息或凭据的明文 HTTP 地址（{hosts}）：{urls}',
+      en: '{owner:owner} holds {count} plain-HTTP URL(s) whose path or query names {words:quote} ({hosts}): {urls}',
+      zh: '{owner:owner}含 {count} 个明文 HTTP 地址，其路径或参数含 {words:quote} 字样（{hosts}）：{urls}',
     },
   },
   *check({ facts }) {
-    const urls = (facts.strings?.urls() ?? []).filter((u) => /^http:\/\//i.test(u.value) && !NOT_AN_ENDPOINT.test(u.value) && PI_URL_PART.test(u.value.replace(/^http:\/\/[^/?#]+/i, '')));
+    const urls = (facts.strings?.urls() ?? []).filter((u) => /^http:\/\//i.test(u.value) && !NOT_AN_ENDPOINT.test(u.value) && piWords(u.value).length > 0);
     // One finding per holder of the URLs (the app, or an SDK whose code carries them).
     const ownerOf = (u: ExtractedValue): Owner | undefined => (u.location.kind === 'dex' ? facts.ownerOfClass(descriptorToClassName(u.location.method.slice(0, u.location.method.indexOf('->')))) : undefined);
     for (const [owner, group] of groupBy(urls, (u) => ownerKey(ownerOf(u)))) {
       const distinct = [...new Set(group.map((u) => u.value))];
       const hosts = [...new Set(distinct.map((u) => /^http:\/\/([^/?#:]+)/i.exec(u)?.[1]?.toLowerCase() ?? u))];
       const holder = ownerOf(group[0] as ExtractedValue);
+      const words = [...new Set(distinct.flatMap(piWords))];
       yield {
         messageId: 'http',
         verdict: 'warn',
-        data: { count: distinct.length, owner, hosts: hosts.length > SHOWN_HOSTS ? [...hosts.slice(0, SHOWN_HOSTS), '…'] : hosts, urls: distinct.slice(0, SHOWN_URLS) },
+        data: { count: distinct.length, owner, words: words.length > SHOWN_WORDS ? [...words.slice(0, SHOWN_WORDS), '…'] : words, hosts: hosts.length > SHOWN_HOSTS ? [...hosts.slice(0, SHOWN_HOSTS), '…'] : hosts, urls: distinct.slice(0, SHOWN_URLS) },
         evidence: group.slice(0, MAX_EVIDENCE).map((u) => ({ location: u.location, detail: u.value, ...(holder === undefined ? {} : { owner: holder }) })),
       };
     }
