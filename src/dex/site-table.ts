@@ -84,7 +84,7 @@ export class MethodTable {
   codeOff: Uint32Array = new Uint32Array(INITIAL);
   classDef: Uint32Array = new Uint32Array(INITIAL);
   accessFlags: Uint32Array = new Uint32Array(INITIAL);
-  private byMethod: Map<number, number> | undefined;
+  private byMethod: Int32Array | undefined;
 
   add(methodIdx: number, codeOff: number, classDef: number, accessFlags: number): void {
     const i = this.count;
@@ -113,11 +113,16 @@ export class MethodTable {
   /** Row of method `methodIdx` (the first, should a hostile file define it twice), or -1. */
   rowOf(methodIdx: number): number {
     if (this.byMethod === undefined) {
-      const m = new Map<number, number>();
-      for (let i = this.count - 1; i >= 0; i--) m.set(this.methodIdx[i] as number, i);
+      // A dense index (method_ids indices are small integers): a Map of every method of a large
+      // DEX cost 15 ms to build and megabytes of heap.
+      let max = -1;
+      for (let i = 0; i < this.count; i++) max = Math.max(max, this.methodIdx[i] as number);
+      const m = new Int32Array(max + 1).fill(-1);
+      for (let i = this.count - 1; i >= 0; i--) m[this.methodIdx[i] as number] = i;
       this.byMethod = m;
     }
-    return this.byMethod.get(methodIdx) ?? -1;
+    const m = this.byMethod;
+    return Number.isInteger(methodIdx) && methodIdx >= 0 && methodIdx < m.length ? (m[methodIdx] as number) : -1;
   }
 
   /** code_item offset of method `methodIdx`, or -1 when it was not scanned. */
