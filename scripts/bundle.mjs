@@ -46,6 +46,9 @@ for (const [entry, out] of BUNDLES) {
   let text = readFileSync(file, 'utf8');
   for (const name of EXTERNAL) text = text.replaceAll(`import("${name}")`, `__pledgeImport("${name}")`);
   if (/\bimport\(\s*["'`]/.test(text.replace(/^\s*\*.*$/gm, ''))) throw new Error(`${out}.cjs: a dynamic import() other than of ${EXTERNAL.join(', ')} is left`);
+  // The wrapper is written here, so that the launcher compiles the file's text as it is, with no
+  // copy of 1.5 MB made at every start.
+  text = `(function (exports, require, module, __filename, __dirname, __pledgeImport) {"use strict";${text.replace(/^#!.*/, '')}\n})`;
   writeFileSync(file, text);
 }
 
@@ -54,10 +57,10 @@ for (const [entry, out] of BUNDLES) {
 // that nobody else can write; any failure to read or write it only costs the compile.
 // NODE_DISABLE_COMPILE_CACHE turns it off, as it does Node's own.
 const launcher = (what, bundle, shebang) => `${shebang ? '#!/usr/bin/env node\n' : ''}// Launcher (scripts/bundle.mjs): the bundled ${what}, compiled once and then from V8's code cache.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { threadId } from 'node:worker_threads';
@@ -71,7 +74,7 @@ if (typeof module.enableCompileCache === 'function') {
   await import('${bundle}.mjs');
 } else {
   const file = fileURLToPath(new URL('${bundle}.cjs', import.meta.url));
-  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const source = readFileSync(file, 'utf8');
   let cacheFile;
   let cachedData;
   if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
@@ -82,7 +85,7 @@ if (typeof module.enableCompileCache === 'function') {
       const d = statSync(dir);
       if (uid === undefined || (d.uid === uid && (d.mode & 0o022) === 0)) {
         const s = statSync(file);
-        cacheFile = join(dir, \`\${s.size}-\${Math.round(s.mtimeMs)}-\${process.version}-\${process.arch}.bin\`);
+        cacheFile = join(dir, \`\${basename(file)}-\${s.size}-\${Math.round(s.mtimeMs)}-\${process.version}-\${process.arch}.bin\`);
         try {
           cachedData = readFileSync(cacheFile);
         } catch {
@@ -93,13 +96,16 @@ if (typeof module.enableCompileCache === 'function') {
       cacheFile = undefined;
     }
   }
-  const script = new Script(\`(function (exports, require, module, __filename, __dirname, __pledgeImport) {"use strict";\${source}\n})\`, { filename: file, cachedData });
+  const script = new Script(source, { filename: file, cachedData });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
     const save = () => {
       try {
         const tmp = \`\${cacheFile}.\${process.pid}.\${threadId}\`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
+        // The caches of earlier builds of this script are of no further use.
+        const dir = dirname(cacheFile);
+        for (const f of readdirSync(dir)) if (f.startsWith(\`\${basename(file)}-\`) && f.endsWith('.bin') && join(dir, f) !== cacheFile) rmSync(join(dir, f), { force: true });
       } catch {
         // The next run compiles again.
       }
