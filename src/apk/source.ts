@@ -56,13 +56,22 @@ export class FileSource implements ByteSource {
       throw new PledgeError('E_ZIP_ENTRY_OUT_OF_BOUNDS', `read of ${len} bytes at ${pos} is outside the ${this.size}-byte input`, { entry: this.name });
     }
     const out = Buffer.allocUnsafe(len);
+    this.readInto(pos, out, len);
+    return out;
+  }
+
+  /** Fills `out[0, len)` with the bytes at `pos` (a caller that walks the file reuses one buffer). */
+  readInto(pos: number, out: Buffer, len: number): void {
+    if (this.fd === undefined) throw new PledgeError('E_INPUT_UNREADABLE', 'source is closed', { entry: this.name });
+    if (pos < 0 || len < 0 || len > out.length || pos + len > this.size) {
+      throw new PledgeError('E_ZIP_ENTRY_OUT_OF_BOUNDS', `read of ${len} bytes at ${pos} is outside the ${this.size}-byte input`, { entry: this.name });
+    }
     let done = 0;
     while (done < len) {
       const n = readSync(this.fd, out, done, len - done, pos + done);
       if (n === 0) throw new PledgeError('E_INPUT_UNREADABLE', `file shrank while reading (${pos + done} of ${this.size})`, { entry: this.name });
       done += n;
     }
-    return out;
   }
 
   close(): void {

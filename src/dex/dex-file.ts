@@ -52,6 +52,33 @@ export const VALIDATION_BUDGET = LIMITS.dexValidationBudget.value;
 const MAX_TYPE_IDS = 0xffff;
 const MAX_PROTO_IDS = 0xffff;
 
+/** Where the last readUleb stopped (a module variable: the validation loop allocates nothing). */
+let ulebNext = 0;
+
+/**
+ * An unsigned LEB128 of at most five bytes at `p`, below `end`: its value (up to 2^35, not wrapped
+ * to 32 bits), or -1 when it runs past `end` or has no last byte within five. Sets ulebNext.
+ */
+function readUleb(buf: Uint8Array, p: number, end: number): number {
+  let v = 0;
+  let mul = 1;
+  for (let i = 0; i < 5; i++) {
+    if (p >= end) {
+      ulebNext = p;
+      return -1;
+    }
+    const b = buf[p++] as number;
+    v += (b & 0x7f) * mul;
+    if ((b & 0x80) === 0) {
+      ulebNext = p;
+      return v;
+    }
+    mul *= 128;
+  }
+  ulebNext = p;
+  return -1;
+}
+
 /**
  * One DEX file. Header and map list are read eagerly; the id tables and class definitions are
  * typed views over the buffer, read on access, with decoded strings and descriptors cached.
@@ -372,38 +399,41 @@ export class DexFile {
   private checkClassData(off: number): number | string {
     const buf = this.buf;
     const end = this.end;
-    let p = off;
-    const uleb = (): number => {
-      let v = 0;
-      for (let shift = 0; shift < 35; shift += 7) {
-        if (p >= end) return -1;
-        const b = buf[p++] as number;
-        v += (b & 0x7f) * 2 ** shift;
-        if ((b & 0x80) === 0) return v;
-      }
-      return -1;
-    };
     if (off >= end) return 'outside the file';
-    const sizes = [uleb(), uleb(), uleb(), uleb()];
-    if (sizes.some((n) => n < 0)) return 'malformed member counts';
-    const [sf, inf, dm, vm] = sizes as [number, number, number, number];
+    let p = off;
+    const sf = readUleb(buf, p, end);
+    p = ulebNext;
+    const inf = readUleb(buf, p, end);
+    p = ulebNext;
+    const dm = readUleb(buf, p, end);
+    p = ulebNext;
+    const vm = readUleb(buf, p, end);
+    p = ulebNext;
+    if (sf < 0 || inf < 0 || dm < 0 || vm < 0) return 'malformed member counts';
     if (sf + inf > (end - p) / 2 || dm + vm > (end - p) / 3) return 'member counts exceed the bytes left';
-    for (const n of [sf, inf]) {
+    for (let list = 0; list < 2; list++) {
+      const n = list === 0 ? sf : inf;
       let idx = 0;
       for (let k = 0; k < n; k++) {
-        const d = uleb();
-        const flags = uleb();
+        const d = readUleb(buf, p, end);
+        p = ulebNext;
+        const flags = readUleb(buf, p, end);
+        p = ulebNext;
         if (d < 0 || flags < 0) return 'malformed encoded_field';
         idx += d;
         if (idx >= this.fieldCount) return `field ${idx} is outside the ${this.fieldCount}-entry table`;
       }
     }
-    for (const n of [dm, vm]) {
+    for (let list = 0; list < 2; list++) {
+      const n = list === 0 ? dm : vm;
       let idx = 0;
       for (let k = 0; k < n; k++) {
-        const d = uleb();
-        const flags = uleb();
-        const code = uleb();
+        const d = readUleb(buf, p, end);
+        p = ulebNext;
+        const flags = readUleb(buf, p, end);
+        p = ulebNext;
+        const code = readUleb(buf, p, end);
+        p = ulebNext;
         if (d < 0 || flags < 0 || code < 0) return 'malformed encoded_method';
         idx += d;
         if (idx >= this.methodCount) return `method ${idx} is outside the ${this.methodCount}-entry table`;

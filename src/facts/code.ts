@@ -10,7 +10,7 @@ import { NO_INDEX } from '../dex/header.js';
 import { FRAMEWORK_PREFIXES, typePrefixMask } from '../dex/filters.js';
 import { FRAMEWORK_SUPERTYPES } from './framework-types.js';
 import type { SiteTable } from '../dex/site-table.js';
-import type { DiagnosticSink } from '../util/diagnostics.js';
+import { DiagnosticSink, type DiagnosticCode } from '../util/diagnostics.js';
 import { type PledgeError, toPledgeError } from '../util/errors.js';
 import type { Limits } from '../util/limits.js';
 
@@ -68,11 +68,35 @@ export class CodeFacts {
     // `split_feature.apk!/classes.dex`) are loaded by their own class loader: all of them run.
     const loaded = new Set([...dexEntryNames(names), ...moduleDex]);
     const entries = [...androguardDexEntryNames(names), ...moduleDex.filter((n) => !ANDROGUARD_ROOT.test(n))].filter((n) => !zip.entry(n)?.isDirectory);
-    const buffers = await Promise.all(entries.map((e) => zip.readAsync(e).then((b) => ({ b }), (err: unknown) => ({ err }))));
+    // Each DEX is parsed and scanned as soon as it has inflated, while the larger ones still
+    // inflate on the thread pool; its diagnostics are held and passed on in load order, and units
+    // are numbered in load order, so that the result does not depend on which inflates first.
+    type Parsed = { held: HeldDiagnostics; dexes?: { dex: DexFile; scan: ScanResult }[]; error?: unknown };
+    const parse = (entry: string, bytes: Buffer): Parsed => {
+      const held = new HeldDiagnostics(diagnostics);
+      try {
+        const dexes = parseDexContainer(bytes, { entry, diagnostics: held, limits, verifyChecksums: false }).map((dex) => {
+          // Static reads of framework fields (plus the legacy Apache HTTP ones security checks need)
+          // and new-instance of framework types: one prefix mask over the type table serves both.
+          const framework = typePrefixMask(dex, SCANNED_PREFIXES);
+          const scan = scanDex(dex, {
+            diagnostics: held,
+            fieldFilter: (f) => framework[dex.fieldClassIdx(f)] === 1,
+            typeFilter: (t) => framework[t] === 1,
+            instanceFieldReads: false,
+          });
+          return { dex, scan };
+        });
+        return { held, dexes };
+      } catch (error) {
+        return { held, error };
+      }
+    };
+    const results = await Promise.all(entries.map((e) => zip.readAsync(e).then((b) => ({ parsed: parse(e, b) }), (err: unknown) => ({ err }))));
     const units: DexUnit[] = [];
     const failed: { entry: string; error: PledgeError }[] = [];
     entries.forEach((entry, i) => {
-      const r = buffers[i];
+      const r = results[i];
       if (r === undefined) return;
       if ('err' in r) {
         const error = toPledgeError(r.err, entry);
@@ -80,26 +104,17 @@ export class CodeFacts {
         diagnostics.add('W_DEX_FAILED', `${entry}: ${error.code} ${error.message}`, entry);
         return;
       }
-      try {
-        const dexes = parseDexContainer(r.b, { entry, diagnostics, limits, verifyChecksums: false });
-        dexes.forEach((dex, k) => {
-          const unitEntry = k === 0 ? entry : `${entry}#${k}`;
-          // Static reads of framework fields (plus the legacy Apache HTTP ones security checks need)
-          // and new-instance of framework types: one prefix mask over the type table serves both.
-          const framework = typePrefixMask(dex, SCANNED_PREFIXES);
-          const scan = scanDex(dex, {
-            diagnostics,
-            fieldFilter: (f) => framework[dex.fieldClassIdx(f)] === 1,
-            typeFilter: (t) => framework[t] === 1,
-            instanceFieldReads: false,
-          });
-          units.push({ entry: unitEntry, index: units.length, dex, scan, loaded: loaded.has(entry) });
-        });
-      } catch (e) {
-        const error = toPledgeError(e, entry);
+      r.parsed.held.release();
+      if (r.parsed.dexes === undefined) {
+        const error = toPledgeError(r.parsed.error, entry);
         failed.push({ entry, error });
         diagnostics.add('W_DEX_FAILED', `${entry}: ${error.code} ${error.message}; the other DEX files were analysed`, entry, error.offset);
+        return;
       }
+      r.parsed.dexes.forEach(({ dex, scan }, k) => {
+        const unitEntry = k === 0 ? entry : `${entry}#${k}`;
+        units.push({ entry: unitEntry, index: units.length, dex, scan, loaded: loaded.has(entry) });
+      });
     });
     return new CodeFacts(units, failed);
   }
@@ -417,4 +432,28 @@ export function groupRows(keys: Uint32Array, count: number, keyCount: number): R
     if (k < keyCount) rows[(fill[k] as number)++] = i;
   }
   return { start, rows };
+}
+
+/**
+ * Diagnostics of one DEX file parsed ahead of its turn: held until release(), then passed on to
+ * the app's sink in the order they came, and passed straight on after that (a DEX file reports
+ * entries it finds unreadable on later reads too).
+ */
+class HeldDiagnostics extends DiagnosticSink {
+  private held: [DiagnosticCode, string, string | undefined, number | undefined][] | undefined = [];
+
+  constructor(private readonly target: DiagnosticSink) {
+    super(0);
+  }
+
+  override add(code: DiagnosticCode, message: string, entry?: string, offset?: number): void {
+    if (this.held !== undefined) this.held.push([code, message, entry, offset]);
+    else this.target.add(code, message, entry, offset);
+  }
+
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const [code, message, entry, offset] of held) this.target.add(code, message, entry, offset);
+  }
 }

@@ -61,10 +61,30 @@ function limit(code: string, data?: MessageData, clauses: readonly number[] = CA
   return data === undefined ? { code, clauses } : { code, data, clauses };
 }
 
+/**
+ * The top-level folders every file signature is anchored in (lib/, assets/, assemblies/), read
+ * from the patterns themselves: entries elsewhere (most of a large APK: res/, META-INF/, Java
+ * resources) need not be tested against each pattern. Undefined when some pattern is not so
+ * anchored, and then every entry is tested.
+ */
+const FRAMEWORK_FOLDERS: readonly string[] | undefined = (() => {
+  const folders = new Set<string>();
+  for (const f of FRAMEWORKS) {
+    for (const re of f.files) {
+      const m = /^\^([A-Za-z_]+)\\\//.exec(re.source);
+      if (m === null || re.flags !== '') return undefined;
+      folders.add(`${m[1] as string}/`);
+    }
+  }
+  return [...folders];
+})();
+
 export function hybridFrameworks(entries: readonly string[]): { framework: Framework; entry: string }[] {
   const out: { framework: Framework; entry: string }[] = [];
+  const folders = FRAMEWORK_FOLDERS;
+  const candidates = folders === undefined ? entries : entries.filter((e) => folders.some((d) => e.startsWith(d)));
   for (const framework of FRAMEWORKS) {
-    const entry = entries.find((e) => framework.files.some((re) => re.test(e)));
+    const entry = candidates.find((e) => framework.files.some((re) => re.test(e)));
     if (entry !== undefined) out.push({ framework, entry });
   }
   return out;

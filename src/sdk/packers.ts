@@ -54,7 +54,9 @@ class PackerMatcher {
     }
     const paths = new Set([...input.assets, ...(input.entries ?? [])]);
     for (const path of paths) {
-      for (const g of this.fileGlobs) if (g.glob.test(g.byName ? baseName(path) : path)) hit(g.packer, path, undefined, g.glob.pattern);
+      // The file name once per path, not once per pattern (a large APK has thousands of entries).
+      const name = baseName(path);
+      for (const g of this.fileGlobs) if (g.glob.test(g.byName ? name : path)) hit(g.packer, path, undefined, g.glob.pattern);
     }
     for (const d of input.classDescriptors ?? []) {
       const i = this.trie.ownerOf(d);
