@@ -13,6 +13,7 @@ const QUERY_INTENT = /^Landroid\/content\/pm\/PackageManager;->queryIntent(Activ
 const LISTEN = 'Landroid/telephony/TelephonyManager;->listen';
 const NARROWING = /^Landroid\/content\/Intent;->(setPackage|setComponent|setClassName|setClass|setSelector)\(/;
 const MAIN = 'android.intent.action.MAIN';
+const OBSERVER_CALLS = /^Landroid\/content\/ContentResolver;->(registerContentObserver|unregisterContentObserver|notifyChange)\(/;
 
 /** PhoneStateListener flags (android.telephony.PhoneStateListener.LISTEN_*) that read personal information. */
 const LISTEN_FLAGS: readonly [number, string][] = [
@@ -56,6 +57,7 @@ export function refineApiUses(code: CodeFacts, uses: readonly ApiUse[], isLive: 
       out.push(...listenUses(u, eventsOf(u)));
       continue;
     }
+    if (u.via === 'field' && onlyObserved(u, eventsOf(u))) continue;
     out.push(u);
   }
   return out;
@@ -83,6 +85,17 @@ function listsApps(u: ApiUse, events: readonly FlowEvent[]): boolean {
     if (/^Landroid\/content\/Intent;-><init>\(Landroid\/content\/Context;Ljava\/lang\/Class;\)/.test(e.callee)) return false;
   }
   return action === undefined || action === MAIN;
+}
+
+/**
+ * A content URI (ContactsContract.Contacts.CONTENT_URI, Telephony.Sms.CONTENT_URI…) read only to
+ * register or drop a ContentObserver: the observer learns that something changed, not what; rows
+ * are read by a query, which is a site of its own. A value used anywhere else, or not used in this
+ * method at all (stored, returned), still counts as a read.
+ */
+function onlyObserved(u: ApiUse, events: readonly FlowEvent[]): boolean {
+  const uses = events.filter((e) => e.args.some((a) => a?.t === 'object' && a.site === undefined && a.field === u.pc));
+  return uses.length > 0 && uses.every((e) => OBSERVER_CALLS.test(e.callee));
 }
 
 function sameObject(a: Tag | undefined, b: Tag): boolean {

@@ -12,14 +12,15 @@ import { isPledgeError } from '../util/errors.js';
 /**
  * What a register is known to hold during a forward pass over one method: a constant, the bytes of
  * a constant string, a value derived from a tainting call, or an object: created here
- * (`new-instance`, `site` is its pc) or read from a field (`site` absent), with its class; a
+ * (`new-instance`, `site` is its pc) or read from a field (`site` absent, `field` the pc of the
+ * read), with its class; a
  * class literal (`const-class`); or an argument the method received, not yet overwritten.
  */
 export type Tag =
   | { t: 'const'; value: string | number }
   | { t: 'bytes'; of: string }
   | { t: 'tainted'; by: string }
-  | { t: 'object'; cls: string; site?: number }
+  | { t: 'object'; cls: string; site?: number; field?: number }
   | { t: 'class'; cls: string }
   // The method's incoming argument word `index` (0 is `this` for an instance method), unchanged.
   | { t: 'param'; index: number };
@@ -78,7 +79,7 @@ export function flowEvents(dex: DexFile, codeOff: number, isSource: (callee: str
       continue;
     }
     if ((name.startsWith('iget-object') || name.startsWith('sget-object')) && a !== undefined && insn.index !== undefined) {
-      regs.set(a, { t: 'object', cls: dex.fieldType(insn.index) });
+      regs.set(a, { t: 'object', cls: dex.fieldType(insn.index), field: insn.pc });
       continue;
     }
     if (MOVES.has(name) && a !== undefined) {
