@@ -3,6 +3,8 @@ import type { AppFacts } from '../../src/facts/app-facts.js';
 import type { CodeFacts, CodeSite } from '../../src/facts/code.js';
 import { MAX_EVIDENCE, siteEvidence } from '../../src/facts/evidence.js';
 import { constOf, eventAt, flowAt, type Tag } from '../../src/facts/flow.js';
+import { KeyFlow } from '../../src/facts/key-flow.js';
+import type { Evidence } from '../../src/model/index.js';
 import { ownerKey } from '../../src/model/index.js';
 import { groupBy } from '../lib/group-by.js';
 
@@ -105,25 +107,34 @@ export default defineCheck({
   *check({ facts }) {
     const code = facts.code;
     if (code === undefined) return;
-    const found: { site: CodeSite; messageId: Weakness; value: string }[] = [];
+    const found: { site: CodeSite; messageId: Weakness; value: string; keyAt?: Evidence }[] = [];
     for (const site of code.invokesOf('Ljavax/crypto/Cipher;', 'getInstance').filter((s) => facts.isLiveSite(s))) {
       const v = constOf(eventAt(facts, site)?.args[0]);
       const kind = typeof v === 'string' ? classify(v) : undefined;
       if (kind === 'rsaNoOaep' && verifiesOnly(facts, site)) continue;
       if (kind !== undefined) found.push({ site, messageId: kind, value: String(v) });
     }
+    let keys: KeyFlow | undefined;
     for (const site of code.invokesOf('Ljava/security/MessageDigest;', 'getInstance').filter((s) => facts.isLiveSite(s))) {
       const v = constOf(eventAt(facts, site)?.args[0]);
       if (typeof v !== 'string' || !WEAK_DIGEST.test(v)) continue;
       // A weak digest is a weakness only where it protects something (a password, a key, a
       // signature check); cache names and identifier hashes are not findings (CLAUSES.md clause 10).
       const where = protectedBy(facts, code, site);
-      if (where !== undefined) found.push({ site: where, messageId: 'digest', value: v });
+      if (where !== undefined) {
+        found.push({ site: where, messageId: 'digest', value: v });
+        continue;
+      }
+      // A digest whose result becomes an encryption key (MD5("appkey:devicekey") as an AES key)
+      // protects that key, whatever the helpers in between are called.
+      keys ??= new KeyFlow(facts, code);
+      const key = keys.becomesKey(site);
+      if (key !== undefined) found.push({ site, messageId: 'digest', value: v, keyAt: { ...siteEvidence(facts, key.site, key.api), note: { id: 'digest-becomes-key', data: { api: key.api } } } });
     }
     for (const group of groupBy(found, (f) => `${f.messageId}|${f.value.toUpperCase()}|${ownerKey(siteEvidence(facts, f.site).owner)}`).values()) {
       const first = group[0];
       if (first === undefined) continue;
-      const ev = group.slice(0, MAX_EVIDENCE).map((f) => siteEvidence(facts, f.site, `"${f.value}"`));
+      const ev = group.slice(0, MAX_EVIDENCE).flatMap((f) => [siteEvidence(facts, f.site, `"${f.value}"`), ...(f.keyAt === undefined ? [] : [f.keyAt])]);
       // One method may ask for two weak algorithms of a kind ("DES" and "RC4"): the value tells them apart.
       yield { messageId: first.messageId, verdict: 'warn', data: { value: first.value, owner: ownerKey(ev[0]?.owner) }, evidence: ev, key: first.value.toUpperCase() };
     }

@@ -33,14 +33,22 @@ export interface FlowEvent {
   args: (Tag | undefined)[];
 }
 
+const ARRAYCOPY = 'Ljava/lang/System;->arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V';
+
+/** Tags that a copy or an encoding of the value keeps: derived from a source, or an argument. */
+function carried(tag: Tag | undefined): boolean {
+  return tag?.t === 'tainted' || tag?.t === 'param';
+}
+
 const MOVE_RESULT = new Set(['move-result', 'move-result-object', 'move-result-wide']);
 const MOVES = new Set(['move', 'move/from16', 'move/16', 'move-object', 'move-object/from16', 'move-object/16']);
 
 /**
  * A single forward pass over one method that follows three things a reviewer cares about:
  * constants (numbers and strings), the bytes of a constant string (`"key".getBytes()`,
- * `Base64.decode("…")`), and values derived from a tainting call (`isSource(callee)`), carried
- * through StringBuilder appends and `toString()`. Branches do not reset state (the same
+ * `Base64.decode("…")`), and values derived from a tainting call (`isSource(callee)`) or from an
+ * argument, carried through StringBuilder appends, `toString()`, `getBytes()` and
+ * `System.arraycopy`. Branches do not reset state (the same
  * approximation as invokeArguments); good enough to see a key or an IMEI flow within a method.
  */
 export function flowEvents(dex: DexFile, codeOff: number, isSource: (callee: string) => string | undefined): FlowEvent[] {
@@ -97,6 +105,12 @@ export function flowEvents(dex: DexFile, codeOff: number, isSource: (callee: str
         pending = { t: 'tainted', by: source };
       } else if (callee.startsWith('Ljava/lang/String;->getBytes') && args[0]?.t === 'const') {
         pending = { t: 'bytes', of: String(args[0].value) };
+      } else if (callee.startsWith('Ljava/lang/String;->getBytes') && carried(args[0])) {
+        // The bytes of a tainted string, or of an argument, are that value still.
+        pending = args[0];
+      } else if (callee === ARRAYCOPY && carried(args[0]) && insn.registers[2] !== undefined) {
+        // System.arraycopy(src, …, dest, …): a key copied into a fixed-size array is the key.
+        regs.set(insn.registers[2], args[0] as Tag);
       } else if (callee.startsWith('Landroid/util/Base64;->decode') && args[0]?.t === 'const') {
         pending = { t: 'bytes', of: String(args[0].value) };
       } else if (/^Ljava\/lang\/String(Builder|Buffer);->append/.test(callee)) {

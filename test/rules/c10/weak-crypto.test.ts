@@ -13,6 +13,8 @@ testCheck(check, {
         { messageId: 'ecb', verdict: 'warn', at: WEAK, data: { value: 'AES', owner: 'app' } },
         { messageId: 'rsaNoOaep', verdict: 'warn', at: WEAK, data: { value: 'RSA/ECB/PKCS1Padding', owner: 'app' } },
         { messageId: 'digest', verdict: 'warn', at: WEAK, data: { value: 'SHA-1', owner: 'app' } },
+        // MD5 of "appkey:device" handed through Wire.b into a SecretKeySpec: key material.
+        { messageId: 'digest', verdict: 'warn', at: 'dex:Lorg/pledgeaudit/fixture/code/crypto/Wire;->a(Ljava/lang/String;)[B', data: { value: 'MD5', owner: 'app' } },
       ],
     },
   ],
