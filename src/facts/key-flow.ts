@@ -37,6 +37,7 @@ function keySpec(e: FlowEvent, isKey: (arg: FlowEvent['args'][number]) => boolea
 
 export class KeyFlow {
   private readonly handsOn = new Map<string, string | undefined>();
+  private keyMethods: Set<string> | undefined;
 
   constructor(
     private readonly facts: AppFacts,
@@ -86,8 +87,33 @@ export class KeyFlow {
     return undefined;
   }
 
+  /**
+   * Methods that may build a key (`unit:method`): those calling a key constructor, and the callers
+   * of those that hand an argument on to one. Only these are read value by value.
+   */
+  private mayBuildKey(c: CodeSite): boolean {
+    if (this.keyMethods === undefined) {
+      const code = this.code;
+      const out = new Set<string>();
+      for (const [callee] of KEY_SPECS) {
+        const cls = callee.slice(0, callee.indexOf('->'));
+        for (const site of code.invokesOf(cls, '<init>')) {
+          out.add(`${site.unit.index}:${site.caller}`);
+          const ref = code.callerRef(site);
+          const arrow = ref.indexOf('->');
+          const params = ref.slice(ref.indexOf('(') + 1, ref.indexOf(')'));
+          if (params === '') continue;
+          for (const up of code.invokesOf(ref.slice(0, arrow), ref.slice(arrow + 2, ref.indexOf('(')))) out.add(`${up.unit.index}:${up.caller}`);
+        }
+      }
+      this.keyMethods = out;
+    }
+    return this.keyMethods.has(`${c.unit.index}:${c.caller}`);
+  }
+
   /** A key built, in the method of `c`, from a value of a `isSource` call. */
   private keyIn(c: CodeSite, isSource: (callee: string) => string | undefined): KeyUse | undefined {
+    if (!this.mayBuildKey(c)) return undefined;
     const off = this.code.codeOffOf(c.unit, c.caller);
     if (off === undefined) return undefined;
     let events: FlowEvent[];
