@@ -5,9 +5,9 @@ import { isPledgeError } from '../util/errors.js';
 
 /**
  * Whether the result of a method becomes key material: followed through the methods that return
- * it (a hashing helper's `md5(String)` wrapping `rawMD5(byte[])`; each overload on its own), into a key or IV constructor,
- * directly or through one method that hands its argument to one (`AES128Decode(key, data)`).
- * Everything is read from the bytes: flow within a method is flowEvents (src/facts/flow.ts).
+ * it (a hashing helper's `md5(String)` wrapping `rawMD5(byte[])`; each overload on its own), into
+ * a key or IV constructor, directly or through one method that hands its argument to one
+ * (`AES128Decode(key, data)`). Flow within a method is flowEvents (src/facts/flow.ts).
  */
 
 /** Constructors whose argument at the index is key material. */
