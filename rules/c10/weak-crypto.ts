@@ -129,7 +129,7 @@ export default defineCheck({
       // protects that key, whatever the helpers in between are called.
       keys ??= new KeyFlow(facts, code);
       const key = keys.becomesKey(site);
-      if (key !== undefined) found.push({ site, messageId: 'digest', value: v, keyAt: { ...siteEvidence(facts, key.site, key.api), note: { id: 'digest-becomes-key', data: { api: key.api } } } });
+      if (key !== undefined) found.push({ site, messageId: 'digest', value: v, keyAt: { ...siteEvidence(facts, key.site, key.api), note: { id: 'digest-becomes-key' } } });
     }
     for (const group of groupBy(found, (f) => `${f.messageId}|${f.value.toUpperCase()}|${ownerKey(siteEvidence(facts, f.site).owner)}`).values()) {
       const first = group[0];

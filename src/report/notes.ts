@@ -87,7 +87,7 @@ export const EVIDENCE_NOTES = {
   'only-instruction': { en: 'the whole method body', zh: '方法体仅此一条指令' },
   'returns-constant-true': { en: 'the method only returns the constant true', zh: '方法仅返回常量 true' },
   'method-no-branch': { en: 'in a method with no branch', zh: '所在方法没有任何分支' },
-  'digest-becomes-key': { en: 'the digest becomes key material here ({api})', zh: '散列结果在此处被用作密钥材料（{api}）' },
+  'digest-becomes-key': { en: 'the digest becomes key material here', zh: '散列结果在此处被用作密钥材料' },
   'constant-bytes': { en: 'from a constant of {length} characters', zh: '由 {length} 个字符的常量构造' },
   'signature-schemes': { en: 'the signature schemes present', zh: '现有的签名方案' },
   'keystore-file-type': { en: 'a keystore, by its file type', zh: '依据文件类型判定为密钥库' },
