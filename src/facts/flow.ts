@@ -46,9 +46,9 @@ const MOVES = new Set(['move', 'move/from16', 'move/16', 'move-object', 'move-ob
 /**
  * A single forward pass over one method that follows three things a reviewer cares about:
  * constants (numbers and strings), the bytes of a constant string (`"key".getBytes()`,
- * `Base64.decode("…")`), and values derived from a tainting call (`isSource(callee)`) or from an
- * argument, carried through StringBuilder appends, `toString()`, `getBytes()` and
- * `System.arraycopy`. Branches do not reset state (the same
+ * `Base64.decode("…")`), and values derived from a tainting call (`isSource(callee)`), carried
+ * through StringBuilder appends and `toString()`; such a value, or an argument, is also carried
+ * through `getBytes()` and `System.arraycopy`. Branches do not reset state (the same
  * approximation as invokeArguments); good enough to see a key or an IMEI flow within a method.
  */
 export function flowEvents(dex: DexFile, codeOff: number, isSource: (callee: string) => string | undefined): FlowEvent[] {
