@@ -1,7 +1,6 @@
 import type { AppFacts } from './app-facts.js';
 import type { CodeFacts, CodeSite } from './code.js';
-import { flowEvents, type FlowEvent } from './flow.js';
-import { isPledgeError } from '../util/errors.js';
+import { flowAt, type FlowEvent } from './flow.js';
 
 /**
  * Whether the result of a method becomes key material: followed through the methods that return
@@ -89,7 +88,7 @@ export class KeyFlow {
 
   /**
    * Methods that may build a key (`unit:method`): those calling a key constructor, and the callers
-   * of those that hand an argument on to one. Only these are read value by value.
+   * of those that take arguments (one may be the key handed on). Only these are read value by value.
    */
   private mayBuildKey(c: CodeSite): boolean {
     if (this.keyMethods === undefined) {
@@ -114,16 +113,7 @@ export class KeyFlow {
   /** A key built, in the method of `c`, from a value of a `isSource` call. */
   private keyIn(c: CodeSite, isSource: (callee: string) => string | undefined): KeyUse | undefined {
     if (!this.mayBuildKey(c)) return undefined;
-    const off = this.code.codeOffOf(c.unit, c.caller);
-    if (off === undefined) return undefined;
-    let events: FlowEvent[];
-    try {
-      events = flowEvents(c.unit.dex, off, isSource);
-    } catch (e) {
-      if (isPledgeError(e)) return undefined;
-      throw e;
-    }
-    for (const e of events) {
+    for (const e of flowAt({ code: this.code }, c, isSource)) {
       const direct = keySpec(e, (a) => a?.t === 'tainted');
       if (direct !== undefined) return { site: { ...c, pc: e.pc }, api: direct };
       for (let i = 0; i < e.args.length; i++) {
@@ -146,15 +136,11 @@ export class KeyFlow {
     const name = callee.slice(arrow + 2, paren);
     const proto = callee.slice(paren);
     const def = this.code.hierarchy.methodsOf(cls).find((m) => m.name === name && m.proto === proto);
-    const dex = def === undefined ? undefined : this.code.units[def.dexIndex]?.dex;
-    if (def !== undefined && dex !== undefined && def.codeOff !== 0) {
-      try {
-        for (const e of flowEvents(dex, def.codeOff, () => undefined)) {
-          found = keySpec(e, (a) => a?.t === 'param' && a.index === index);
-          if (found !== undefined) break;
-        }
-      } catch (e) {
-        if (!isPledgeError(e)) throw e;
+    const unit = def === undefined ? undefined : this.code.units[def.dexIndex];
+    if (def !== undefined && unit !== undefined) {
+      for (const e of flowAt({ code: this.code }, { unit, caller: def.methodIdx })) {
+        found = keySpec(e, (a) => a?.t === 'param' && a.index === index);
+        if (found !== undefined) break;
       }
     }
     this.handsOn.set(memoKey, found);

@@ -15,8 +15,8 @@ import type { CodeFacts, CodeSite } from './code.js';
  * - what happens to the class: a load whose class is only asked for a method, a field or its
  *   existence creates nothing; `newInstance()` cast to T creates a T; any other use (returned,
  *   stored, passed on) may create anything.
- * A name that arrives as an argument is followed one call up: a helper such as javac's `class$`
- * whose callers all pass constants loads only those (quoted) classes, not computed ones.
+ * A name that arrives as an argument is followed up to MAX_CALLS_UP calls up: a helper such as
+ * javac's `class$` whose callers all pass constants loads only those (quoted) classes.
  */
 export interface ReflectiveLoad {
   /** `Lcls;->m(…)R` of the method that holds the load: it creates something only if it runs. */
@@ -273,9 +273,8 @@ function namesAt(code: CodeFacts, site: CodeSite, parts: Parts, depth: number, s
   const key = `${dex.methodRefString(site.caller)}#${JSON.stringify(parts)}`;
   if (seen.has(key)) return [];
   seen.add(key);
-  if (seen.size > MAX_SITES_PER_LOAD) return own(parts.map((p, i) => (i === refAt ? null : p)));
   const unknown = own(parts.map((p, i) => (i === refAt ? null : p)));
-  if (depth >= MAX_CALLS_UP) return unknown;
+  if (seen.size > MAX_SITES_PER_LOAD || depth >= MAX_CALLS_UP) return unknown;
   const cls = dex.methodClass(site.caller);
   const name = dex.methodName(site.caller);
   const proto = dex.methodProto(site.caller);
